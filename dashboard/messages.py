@@ -1,0 +1,196 @@
+"""Chinese texts shown to users, keyed by stable ids (titles of states, transitions and roles
+come from ``workflow.toml``). ``text(id, **params)`` fills named placeholders."""
+
+from __future__ import annotations
+
+TEXTS = {
+    "error.generic": "操作未完成，请稍后重试；如仍失败请联系管理员。",
+    "error.config": "配置项 {env} 的值“{value}”无效，应为{expected}。请修改后重新启动。",
+    "error.validation": "填写的内容有误：{details}。请修改后再提交。",
+    "error.not_found": "未找到该{kind}（{key}），可能已被删除或不在您的管辖范围内。",
+    "error.out_of_scope": "该事项属于其他辖区（{code}），您无权查看或办理。如需协办请联系上级单位。",
+    "error.role_not_permitted": "您的角色不能执行“{action}”，此操作需由{allowed}办理。",
+    "error.transition_not_allowed": "事项当前处于“{state}”环节，不能执行“{action}”。请刷新查看最新状态。",
+    "error.guard_failed": "暂不能执行“{action}”：{reasons}。请补齐后再试。",
+    "error.version_conflict": "该事项（编号 {case_id}）已被其他人修改。您的修改未保存，请刷新后重新填写。",
+    "error.duplicate_matter": "同一事项已在案件 {case_no} 中约谈过，原则上不重复约谈。确需再次约谈请勾选确认并说明理由。",
+    "error.authentication": "用户名或密码不正确，请重新输入。",
+    "error.demo_refused": "数据库中已有 {count} 件真实案件，不能写入演示数据。请使用新的空数据库。",
+    "error.import_failed": "导入未执行：共有 {count} 行有误（第 {rows} 行），所有数据均未导入。请按错误报告修改后重新导入。",
+    "validation.required": "此项必填",
+    "validation.comment_required": "此操作需要填写意见或理由",
+    "validation.credit_code": "统一社会信用代码不正确（应为18位且校验位正确）",
+    "validation.id_number": "身份证号码不正确（应为18位且校验位正确）",
+    "validation.phone": "联系电话格式不正确",
+    "validation.date": "日期无法识别，请使用 2026-03-05、2026/3/5、2026.3.5 或 2026年3月5日",
+    "validation.number": "应为不小于0的数字",
+    "validation.positive": "应为大于0的整数",
+    "validation.unknown_region": "未知的行政区划代码",
+    "validation.unknown_jurisdiction": "未知的辖区",
+    "validation.station_parent": "市场监管所只能设在县区之下",
+    "validation.unknown_role": "未知的角色",
+    "validation.username": "用户名应为3至64位字母、数字或 _ . -",
+    "validation.username_taken": "该用户名已被使用",
+    "validation.password_short": "密码至少10位",
+    "validation.password_mix": "密码须同时包含字母和数字",
+    "validation.admin_exists": "管理员已存在",
+    "validation.choice": "不是可选的取值",
+    "validation.collective_parties": "共性问题集中约谈应有两个及以上约谈对象",
+    "validation.individual_party": "个别约谈应有且只有一个约谈对象",
+    "validation.duplicate_party": "同一约谈对象重复填写",
+    "validation.person_kind": "人员类别不正确",
+    "validation.recused_person": "该人员已申请回避，不能参加本次约谈",
+    "validation.record_closed": "约谈记录已签字确认，不能再修改",
+    "validation.lower_level_only": "约谈提醒只能发给下级单位",
+    "validation.reminder_closed": "该约谈提醒已处理",
+    "validation.end_before_start": "结束时间早于开始时间",
+    "validation.unknown_header": "缺少必需的列",
+    "validation.alert_kind": "类别应为消费提示或消费警示",
+    "guard.section_head_missing": "缺少业务处（科）室负责人意见",
+    "guard.deputy_missing": "缺少分管局领导审批意见",
+    "guard.principal_missing": "涉及重大问题，须报主要领导批准",
+    "guard.plan_incomplete": "约谈方案八项内容未填写完整",
+    "guard.notice_missing": "尚未书面或电话告知约谈对象",
+    "guard.record_missing": "尚未填写约谈记录",
+    "guard.record_not_closed": "约谈记录尚未签字确认",
+    "guard.interviewers_fewer_than_two": "约谈人员不得少于两人（回避人员不计）",
+    "guard.main_interviewer_missing": "未指定主约谈人",
+    "guard.major_needs_leader": "涉及重大问题，主约谈人应为局领导或其指定人员",
+    "guard.signatures_missing": "约谈人、约谈对象、受邀代表和记录人尚未全部签字",
+    "guard.recorder_missing": "未确定记录人",
+    "guard.time_place_missing": "约谈时间和地点未填写",
+    "guard.guidance_missing": "尚未填写约谈指导意见（整改意见）",
+    "guard.interview_date_missing": "缺少约谈日期",
+    "deadline.unverified": "待核验",
+    "demo.label": "【演示数据】",
+    "kind.case": "案件",
+    "kind.user": "用户",
+    "kind.jurisdiction": "辖区",
+    "kind.reminder": "约谈提醒",
+    "kind.person": "人员",
+}
+
+FIELD_TITLES = {
+    "title": "约谈事项",
+    "jurisdiction_code": "辖区",
+    "trigger": "约谈情形",
+    "problem_category": "问题类别",
+    "parties": "约谈对象",
+    "credit_code": "统一社会信用代码",
+    "name": "名称",
+    "comment": "意见",
+    "complaint_count": "投诉数量",
+    "amount_involved": "涉及金额",
+    "opened_on": "登记日期",
+    "interview_date": "约谈日期",
+    "id_number": "身份证号",
+    "phone": "联系电话",
+    "username": "用户名",
+    "password": "密码",
+    "role": "角色",
+    "days": "工作日数",
+    "kind": "类别",
+    "person": "人员",
+    "reminder": "约谈提醒",
+    "record": "约谈记录",
+    "state": "状态",
+    "header": "表头",
+    "end_at": "结束时间",
+    "region_code": "区划代码",
+    "parent_code": "上级辖区",
+}
+
+PERMISSION_TITLES = {
+    "manage_users": "管理用户",
+    "manage_jurisdictions": "管理辖区",
+    "manage_calendar": "维护节假日",
+    "import_cases": "导入案件",
+    "edit_case": "编辑案件",
+    "approve": "审批",
+    "issue_reminder": "发出约谈提醒",
+    "issue_alert": "发布消费提示",
+    "view_overview": "查看总览",
+}
+
+TRIGGERS = {
+    "data_analysis": "12315平台大数据分析",
+    "assigned_from_above": "上级部门交办",
+    "referred": "其他部门转办",
+    "association": "消费者协会、行业协会反映",
+    "media": "新闻媒体曝光",
+    "complaint_cluster": "投诉集中或群体投诉风险",
+    "minor_violation": "违法情节轻微能立即改正",
+    "sampling": "商品质量抽检问题",
+    "online_trade": "网络交易经营者未履行义务",
+    "food_safety": "食品安全主体责任问题",
+    "upper_reminder": "上级约谈提醒",
+    "other": "其他情形",
+}
+
+PROBLEM_CATEGORIES = {
+    "after_sales": "售后服务",
+    "food_safety": "食品安全",
+    "quality": "质量",
+    "price": "价格",
+    "contract": "合同",
+    "unfair_competition": "不正当竞争",
+    "metrology": "计量",
+    "advertising": "广告",
+    "safety": "安全",
+    "false_promotion": "虚假宣传",
+    "personal_info": "个人信息",
+    "other": "其他",
+}
+
+PLAN_ITEMS = {
+    "party_info": "约谈对象基本信息",
+    "matters": "约谈的事项（内容）",
+    "findings": "核查情况和相关证据",
+    "legal_basis": "相关法律法规依据",
+    "time_place": "约谈的时间、地点",
+    "participants": "主约谈人及参加人员",
+    "materials": "约谈对象应提供的材料",
+    "proposals": "拟提出的行政建议或意见",
+}
+
+PERSON_KINDS = {
+    "interviewer": "约谈人",
+    "recorder": "记录人",
+    "invited": "受邀代表",
+    "attendee": "约谈对象",
+}
+
+ALERT_KINDS = {"tip": "消费提示", "warning": "消费警示"}
+
+
+def text(message_id: str, **params) -> str:
+    template = TEXTS.get(message_id, message_id)
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError):
+        return template
+
+
+def field_title(field: str) -> str:
+    return FIELD_TITLES.get(field, field)
+
+
+def state_title(state: str) -> str:
+    from dashboard.workflow import definition
+
+    s = definition().states.get(state)
+    return s.title if s else state
+
+
+def action_title(action: str) -> str:
+    from dashboard.workflow import definition
+
+    t = definition().transitions.get(action)
+    return t.title if t else PERMISSION_TITLES.get(action, action)
+
+
+def role_title(role: str) -> str:
+    from dashboard.workflow import definition
+
+    r = definition().roles.get(role)
+    return r.title if r else role

@@ -1,0 +1,171 @@
+"""Accounts, roles and permissions.
+
+Roles are stable English ids with Chinese titles (declared in ``workflow.toml``): leader 领导,
+handler 承办人员, approver 审批人, trainee 学员, admin 管理员. Passwords are bcrypt-hashed; there
+is no default password: the first administrator is created with ``create_admin``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+import bcrypt
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from dashboard import jurisdictions
+from dashboard.db import User
+from dashboard.errors import (
+    AuthenticationFailed,
+    NotFound,
+    OutOfScope,
+    RoleNotPermitted,
+    ValidationError,
+)
+
+log = logging.getLogger(__name__)
+USERNAME = re.compile(r"^[A-Za-z0-9_.-]{3,64}$")
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The signed-in user as services see it (safe to keep in the UI session)."""
+
+    id: int
+    username: str
+    display_name: str
+    role: str
+    jurisdiction_code: str
+    level: int
+    is_principal: bool = False
+
+
+def roles() -> dict:
+    from dashboard.workflow import definition
+
+    return definition().roles
+
+
+def can(actor: Actor, permission: str) -> bool:
+    role = roles().get(actor.role)
+    return role is not None and permission in role.permissions
+
+
+def require_permission(actor: Actor, permission: str) -> None:
+    if not can(actor, permission):
+        allowed = tuple(r.id for r in roles().values() if permission in r.permissions)
+        raise RoleNotPermitted(actor.role, permission, allowed)
+
+
+def password_problem(password: str) -> str | None:
+    if len(password) < 10:
+        return "validation.password_short"
+    if not (re.search(r"[A-Za-z]", password) and re.search(r"\d", password)):
+        return "validation.password_mix"
+    return None
+
+
+def _hash(password: str) -> str:
+    return bcrypt.hashpw(password.encode("utf-8"), bcrypt.gensalt(rounds=10)).decode("ascii")
+
+
+def _validate(session: Session, username: str, password: str, role: str) -> None:
+    problems = {}
+    if not USERNAME.match(username):
+        problems["username"] = "validation.username"
+    elif session.scalar(select(User.id).where(User.username == username)):
+        problems["username"] = "validation.username_taken"
+    if (p := password_problem(password)) is not None:
+        problems["password"] = p
+    if role not in roles():
+        problems["role"] = "validation.unknown_role"
+    if problems:
+        raise ValidationError(problems)
+
+
+def to_actor(session: Session, user: User) -> Actor:
+    level = jurisdictions.get(session, user.jurisdiction_code).level
+    return Actor(
+        user.id, user.username, user.display_name, user.role, user.jurisdiction_code, level,
+        user.is_principal,
+    )
+
+
+def _insert(session: Session, **fields) -> Actor:
+    password = fields.pop("password")
+    _validate(session, fields["username"], password, fields["role"])
+    jurisdictions.get(session, fields["jurisdiction_code"])
+    user = User(password_hash=_hash(password), **fields)
+    session.add(user)
+    session.flush()
+    log.info("user %s created with role %s", user.id, user.role)
+    return to_actor(session, user)
+
+
+def create_admin(
+    session: Session, password: str, username: str = "admin", jurisdiction_code: str | None = None
+) -> Actor:
+    """Create the first administrator (refused once any administrator exists)."""
+    if session.scalar(select(func.count()).select_from(User).where(User.role == "admin")):
+        raise ValidationError({"username": "validation.admin_exists"})
+    from dashboard import settings
+
+    code = jurisdiction_code or settings.region_code()
+    return _insert(
+        session, username=username, display_name="系统管理员", password=password,
+        role="admin", jurisdiction_code=code,
+    )
+
+
+def create_user(
+    session: Session,
+    actor: Actor,
+    username: str,
+    display_name: str,
+    password: str,
+    role: str,
+    jurisdiction_code: str,
+    is_principal: bool = False,
+) -> Actor:
+    """Create an account (administrators, within their own jurisdiction)."""
+    require_permission(actor, "manage_users")
+    if not jurisdictions.covers(session, actor.jurisdiction_code, jurisdiction_code):
+        raise OutOfScope(actor.id, jurisdiction_code)
+    return _insert(
+        session, username=username, display_name=display_name or username, password=password,
+        role=role, jurisdiction_code=jurisdiction_code, is_principal=is_principal and role == "leader",
+    )
+
+
+def authenticate(session: Session, username: str, password: str) -> Actor:
+    """The actor for valid credentials; AuthenticationFailed otherwise (same error either way)."""
+    user = session.scalar(select(User).where(User.username == username))
+    ok = user is not None and user.active and bcrypt.checkpw(
+        password.encode("utf-8"), user.password_hash.encode("ascii")
+    )
+    if not ok:
+        log.info("failed sign-in attempt")
+        raise AuthenticationFailed()
+    return to_actor(session, user)
+
+
+def actor_for(session: Session, user_id: int) -> Actor:
+    user = session.get(User, user_id)
+    if user is None or not user.active:
+        raise NotFound("user", user_id)
+    return to_actor(session, user)
+
+
+def change_password(session: Session, actor: Actor, old: str, new: str) -> None:
+    authenticate(session, actor.username, old)
+    if (p := password_problem(new)) is not None:
+        raise ValidationError({"password": p})
+    session.get(User, actor.id).password_hash = _hash(new)
+
+
+def list_users(session: Session, actor: Actor) -> list[User]:
+    require_permission(actor, "manage_users")
+    users = session.scalars(select(User).order_by(User.username))
+    return [u for u in users if jurisdictions.covers(session, actor.jurisdiction_code, u.jurisdiction_code)]
