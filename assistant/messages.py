@@ -1,0 +1,57 @@
+"""Chinese messages shown to users by the assistant, keyed by stable ids.
+
+Each template uses named ``str.format`` placeholders; ``message(id, **values)``
+fills them. Keep ids stable: errors carry them as ``code``.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, str] = {
+    # Refusals: the document is not imported, nothing of it reaches the index.
+    "import_empty": "文件“{name}”是空文件（没有可读取的文字），未导入。请确认文件完整后重新导入。",
+    "import_unsupported": (
+        "不支持导入“{suffix}”类型的文件（{name}）。请导入 Markdown、TXT、DOCX 或 PDF 文件。"
+    ),
+    "import_undecodable": (
+        "文件“{name}”既不是 UTF-8（含带 BOM 的 UTF-8），也不是 GB18030/GBK 编码，无法读取，"
+        "未导入。请用文本编辑器将其另存为 UTF-8 编码后重新导入。"
+    ),
+    "import_garbled": (
+        "文件“{name}”的文字疑似乱码（约 {percent}% 的字符异常，常见原因是 PDF 字体映射损坏"
+        "或编码转换错误），为避免检索到错误内容，未导入。请从官方渠道获取可正常复制文字的版本，"
+        "或另存为 UTF-8 文本后重新导入。"
+    ),
+    "import_unreadable": (
+        "文件“{name}”已损坏或格式无法识别（{detail}），未导入。请重新获取或另存该文件后再导入。"
+    ),
+    "pdf_encrypted": (
+        "PDF 文件“{name}”已加密，需要密码才能读取，未导入。请提供解除密码保护的副本后重新导入。"
+    ),
+    "pdf_scanned": (
+        "PDF 文件“{name}”没有文字层（疑似扫描件），第 {pages} 页均无可提取的文字，未导入。"
+        "请先对其进行文字识别（OCR），或获取可复制文字的版本后重新导入。"
+    ),
+    # Notices: the document was imported, with a caveat the user should know.
+    "pdf_pages_missing": (
+        "PDF 文件“{name}”第 {pages} 页没有文字层（疑似扫描页），这些页的内容未导入，其余页已导入。"
+        "如需完整内容，请对这些页进行文字识别（OCR）后重新导入。"
+    ),
+    "no_article_structure": (
+        "文件“{name}”中没有“第…条”的条文结构，已作为一篇完整文档导入；"
+        "检索结果将引用整篇文档，而不是具体条文。"
+    ),
+    "import_duplicate": "文件“{name}”与已导入的“{other}”内容相同，已跳过，未重复导入。",
+    # Citations of parts of an article.
+    "paragraph_not_found": "{label}只有 {count} 款，没有第{paragraph}款。请核对引用的款号。",
+    "item_not_found": "{label}{where}没有第（{item}）项。请核对引用的项号。",
+}
+
+
+def message(message_id: str, **values: object) -> str:
+    """The Chinese message ``message_id`` with its placeholders filled."""
+    return MESSAGES[message_id].format(**values)
+
+
+def page_list(pages: list[int]) -> str:
+    """[1, 2, 5] -> '1、2、5' (pages are 1-based, as users count them)."""
+    return "、".join(str(p) for p in pages)
