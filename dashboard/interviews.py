@@ -1,0 +1,300 @@
+"""The steps between registration and rectification: approval (审批表), interview plan
+(约谈方案), notice (通知书/回执) and the interview record (约谈记录) with its persons,
+recusals and signatures. Also the workflow guards and effects that enforce them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from sqlalchemy.orm import Session
+
+from dashboard import cases, identifiers, messages, workdays, workflow
+from dashboard.db import Case, InterviewRecord, RecordPerson
+from dashboard.errors import NotFound, RoleNotPermitted, ValidationError
+from dashboard.users import Actor
+
+log = logging.getLogger(__name__)
+
+# Approval steps of the 审批表 and the roles that may sign each.
+APPROVAL_STEPS = {
+    "applicant": ("handler",),
+    "section_head": ("approver", "leader"),
+    "deputy": ("leader",),
+    "principal": ("leader",),
+}
+
+
+# --- approval, plan, notice -----------------------------------------------------------------
+
+
+def record_approval(
+    session: Session, actor: Actor, case_id: int, step: str, opinion: str, expected_version: int
+) -> Case:
+    """Sign one line of the approval form; 'principal' needs the 主要领导 (is_principal)."""
+    case = cases.get_case(session, actor, case_id)
+    workflow.check_version(case, expected_version)
+    if step not in APPROVAL_STEPS:
+        raise ValidationError({"step": "validation.choice"})
+    allowed = APPROVAL_STEPS[step]
+    if actor.role not in allowed or (step == "principal" and not actor.is_principal):
+        raise RoleNotPermitted(actor.role, f"approval_{step}", allowed)
+    entry = {"by": actor.id, "name": actor.display_name, "opinion": opinion.strip(),
+             "at": dt.datetime.now().isoformat(timespec="seconds")}  # fmt: skip
+    case.approval = {**(case.approval or {}), step: entry}
+    workflow.audit(session, case, actor, f"approval_{step}", comment=opinion.strip())
+    workflow.flush(session, case)
+    return case
+
+
+def set_plan(
+    session: Session, actor: Actor, case_id: int, items: dict[str, str], expected_version: int
+) -> Case:
+    """Fill the interview plan; keys are ``messages.PLAN_ITEMS`` (the eight items of art. 11)."""
+    case = cases.editable_case(session, actor, case_id, expected_version)
+    unknown = set(items) - set(messages.PLAN_ITEMS)
+    if unknown:
+        raise ValidationError(dict.fromkeys(sorted(unknown), "validation.choice"))
+    case.plan = {**(case.plan or {}), **{k: str(v).strip() for k, v in items.items()}}
+    workflow.audit(session, case, actor, "set_plan", comment=", ".join(sorted(items)))
+    workflow.flush(session, case)
+    return case
+
+
+def record_notice(
+    session: Session,
+    actor: Actor,
+    case_id: int,
+    issued_on: dt.date,
+    method: str,
+    expected_version: int,
+    receipt_on: dt.date | None = None,
+) -> Case:
+    """The party was told (method 'written' with 通知书, or 'phone'); receipt date if returned."""
+    case = cases.editable_case(session, actor, case_id, expected_version)
+    if method not in ("written", "phone"):
+        raise ValidationError({"notice_method": "validation.choice"})
+    case.notice_issued_on, case.notice_method, case.receipt_received_on = (
+        issued_on,
+        method,
+        receipt_on,
+    )
+    workflow.audit(session, case, actor, "record_notice", comment=f"{method} {issued_on}")
+    workflow.flush(session, case)
+    return case
+
+
+# --- record and persons ---------------------------------------------------------------------
+
+
+def _open_record(session: Session, actor: Actor, case_id: int) -> tuple[Case, InterviewRecord]:
+    case = cases.editable_case(session, actor, case_id, None)
+    if case.record is None:
+        case.record = InterviewRecord()
+        session.flush()
+    if case.record.closed:
+        raise ValidationError({"record": "validation.record_closed"})
+    return case, case.record
+
+
+def update_record(
+    session: Session,
+    actor: Actor,
+    case_id: int,
+    start_at: dt.datetime,
+    end_at: dt.datetime,
+    place: str,
+    content: str = "",
+) -> InterviewRecord:
+    """Time, place and content of the interview record (created on first use)."""
+    case, record = _open_record(session, actor, case_id)
+    if end_at < start_at:
+        raise ValidationError({"end_at": "validation.end_before_start"})
+    record.start_at, record.end_at, record.place, record.content = start_at, end_at, place, content
+    workflow.audit(session, case, actor, "update_record")
+    session.flush()
+    return record
+
+
+def _person_problems(kind: str, name: str, id_number: str, phone: str) -> dict[str, str]:
+    problems = {}
+    if kind not in messages.PERSON_KINDS:
+        problems["kind"] = "validation.person_kind"
+    if not name.strip():
+        problems["name"] = "validation.required"
+    if id_number and not identifiers.is_id_number(id_number):
+        problems["id_number"] = "validation.id_number"
+    if phone and not identifiers.is_phone(phone):
+        problems["phone"] = "validation.phone"
+    return problems
+
+
+def add_person(
+    session: Session, actor: Actor, case_id: int, kind: str, name: str, **details
+) -> RecordPerson:
+    """Add an interviewer, recorder, invited representative or attending party person.
+
+    ``details``: unit, user_id, is_main, is_leader, gender, ethnicity, id_number, phone.
+    A person who has declared a conflict of interest in this case cannot be added again.
+    """
+    case, record = _open_record(session, actor, case_id)
+    id_number = identifiers.normalize(details.pop("id_number", ""))
+    phone = identifiers.normalize(details.pop("phone", ""))
+    problems = _person_problems(kind, name, id_number, phone)
+    if any(p.recused and p.name == name.strip() for p in record.persons):
+        problems["person"] = "validation.recused_person"
+    if problems:
+        raise ValidationError(problems)
+    if details.get("is_main"):
+        for p in record.persons:
+            p.is_main = False
+    person = RecordPerson(kind=kind, name=name.strip(), id_number=id_number, phone=phone, **details)
+    record.persons.append(person)
+    workflow.audit(session, case, actor, "add_person", comment=f"{kind} #{len(record.persons)}")
+    session.flush()
+    return person
+
+
+def _person(record: InterviewRecord, person_id: int) -> RecordPerson:
+    for p in record.persons:
+        if p.id == person_id:
+            return p
+    raise NotFound("person", person_id)
+
+
+def declare_conflict(
+    session: Session, actor: Actor, case_id: int, person_id: int, reason: str
+) -> RecordPerson:
+    """回避: the person has a direct interest in the party and is removed from the interview."""
+    if not reason.strip():
+        raise ValidationError({"comment": "validation.comment_required"})
+    case, record = _open_record(session, actor, case_id)
+    person = _person(record, person_id)
+    person.recused, person.recusal_reason, person.is_main, person.signed = (
+        True,
+        reason,
+        False,
+        False,
+    )
+    workflow.audit(session, case, actor, "recusal", comment=reason)
+    session.flush()
+    return person
+
+
+def sign(session: Session, actor: Actor, case_id: int, person_id: int) -> RecordPerson:
+    """Mark that the person signed the record."""
+    case, record = _open_record(session, actor, case_id)
+    person = _person(record, person_id)
+    if person.recused:
+        raise ValidationError({"person": "validation.recused_person"})
+    person.signed = True
+    workflow.audit(session, case, actor, "sign", comment=f"person {person_id}")
+    session.flush()
+    return person
+
+
+def active_persons(record: InterviewRecord, kind: str | None = None) -> list[RecordPerson]:
+    return [p for p in record.persons if not p.recused and (kind is None or p.kind == kind)]
+
+
+def record_problems(case: Case) -> list[str]:
+    """Rules the record breaks (arts. 6-8, 11(4)); empty when it may be closed."""
+    record = case.record
+    if record is None:
+        return ["guard.record_missing"]
+    problems = []
+    interviewers = active_persons(record, "interviewer")
+    if len(interviewers) < 2:
+        problems.append("guard.interviewers_fewer_than_two")
+    main = [p for p in interviewers if p.is_main]
+    if not main:
+        problems.append("guard.main_interviewer_missing")
+    elif case.is_major and not main[0].is_leader:
+        problems.append("guard.major_needs_leader")
+    if not active_persons(record, "recorder"):
+        problems.append("guard.recorder_missing")
+    if record.start_at is None or not record.place.strip():
+        problems.append("guard.time_place_missing")
+    if not case.guidance.strip():
+        problems.append("guard.guidance_missing")
+    if any(not p.signed for p in active_persons(record)):
+        problems.append("guard.signatures_missing")
+    return problems
+
+
+def close_record(session: Session, actor: Actor, case_id: int, expected_version: int) -> Case:
+    """Confirm the signed record; refused while any rule in ``record_problems`` is broken."""
+    case = cases.editable_case(session, actor, case_id, expected_version)
+    problems = record_problems(case)
+    if problems:
+        raise workflow.GuardFailed("close_record", problems)
+    case.record.closed = True
+    case.interview_date = case.record.start_at.date()
+    workflow.audit(session, case, actor, "close_record")
+    workflow.flush(session, case)
+    return case
+
+
+# --- guards and effects used by workflow.toml -----------------------------------------------
+
+
+@workflow.guard("approval_complete")
+def _approval_complete(session: Session, case: Case, actor: Actor) -> list[str]:
+    approval = case.approval or {}
+    missing = []
+    if "section_head" not in approval:
+        missing.append("guard.section_head_missing")
+    if "deputy" not in approval:
+        missing.append("guard.deputy_missing")
+    if case.is_major and "principal" not in approval:
+        missing.append("guard.principal_missing")
+    return missing
+
+
+@workflow.guard("plan_complete")
+def _plan_complete(session: Session, case: Case, actor: Actor) -> list[str]:
+    plan = case.plan or {}
+    return [] if all(plan.get(k) for k in messages.PLAN_ITEMS) else ["guard.plan_incomplete"]
+
+
+@workflow.guard("notice_issued")
+def _notice_issued(session: Session, case: Case, actor: Actor) -> list[str]:
+    return [] if case.notice_issued_on else ["guard.notice_missing"]
+
+
+@workflow.guard("record_closed")
+def _record_closed(session: Session, case: Case, actor: Actor) -> list[str]:
+    if case.record is None:
+        return ["guard.record_missing"]
+    return [] if case.record.closed else ["guard.record_not_closed"]
+
+
+@workflow.effect("set_rectification_deadline")
+def _set_deadline(session: Session, case: Case, actor: Actor) -> None:
+    deadline = workdays.rectification_deadline(session, case.interview_date)
+    case.rectification_due, case.due_unverified = deadline.due, deadline.unverified
+
+
+@workflow.effect("mark_supervision_focus")
+def _mark_focus(session: Session, case: Case, actor: Actor) -> None:
+    case.supervision_focus = True
+
+
+@workflow.effect("mark_penalty")
+def _mark_penalty(session: Session, case: Case, actor: Actor) -> None:
+    case.penalty_filed = True
+
+
+@workflow.effect("mark_report_received")
+def _mark_report(session: Session, case: Case, actor: Actor) -> None:
+    case.report_received_on = dt.date.today()
+
+
+@workflow.effect("mark_rectified")
+def _mark_rectified(session: Session, case: Case, actor: Actor) -> None:
+    case.rectified = True
+
+
+@workflow.effect("mark_not_rectified")
+def _mark_not_rectified(session: Session, case: Case, actor: Actor) -> None:
+    case.rectified = False
