@@ -269,15 +269,21 @@ def _iso(match: re.Match) -> str:
 
 
 def parse_dates(lines: list[str]) -> tuple[str, str]:
-    """(version_date, effective_date) from date lines; the version is the latest non-施行 date."""
+    """(version_date, effective_date) from date lines.
+
+    A date followed by 施行 (before the next date) is the effective date; the
+    latest of the other dates (通过/公布/修正…) is the version date.
+    """
     versions: list[str] = []
     effective = ""
     for line in lines:
-        dates = [_iso(m) for m in _DATE.finditer(line)]
-        if dates and "施行" in line:
-            effective = dates[-1]
-        else:
-            versions.extend(dates)
+        matches = list(_DATE.finditer(line))
+        for m, after in zip(matches, [*matches[1:], None], strict=True):
+            tail = line[m.end() : after.start() if after else len(line)]
+            if "施行" in tail:
+                effective = _iso(m)
+            else:
+                versions.append(_iso(m))
     return max(versions, default=""), effective
 
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 # CJK Radicals Supplement (U+2E80-U+2EFF) look-alikes that NFKC leaves alone (it maps
 # only U+2E9F and U+2EF3). PDFs with broken font tables emit them instead of the
 # ideograph. Component radicals map to the unified component character (e.g. 氵).
-_RADICAL_LOOKALIKES = {
+RADICAL_LOOKALIKES = {
     "⺁": "厂", "⺅": "亻", "⺆": "冂", "⺇": "几", "⺉": "刂", "⺊": "卜", "⺌": "小",
     "⺎": "兀", "⺐": "尢", "⺒": "巳", "⺓": "幺", "⺕": "彐", "⺖": "忄", "⺘": "扌",
     "⺙": "攵", "⺛": "旡", "⺜": "日", "⺝": "月", "⺠": "民", "⺡": "氵", "⺢": "氺",
@@ -28,7 +28,7 @@ _RADICAL_LOOKALIKES = {
     "⻫": "斉", "⻬": "齐", "⻭": "歯", "⻮": "齿", "⻯": "竜", "⻰": "龙", "⻱": "龜",
     "⻲": "亀",
 }  # fmt: skip
-_RADICAL_TABLE = str.maketrans(_RADICAL_LOOKALIKES)
+_RADICAL_TABLE = str.maketrans(RADICAL_LOOKALIKES)
 
 _WHITESPACE = re.compile(r"\s+")
 _CJK = "\u3400-\u9fff\uf900-\ufaff"
