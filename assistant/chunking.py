@@ -221,6 +221,7 @@ _DATE = re.compile(
     r"([0-9]{4}|[〇零一二三四五六七八九]{4})\s*年\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*月"
     r"\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*日"
 )
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 _FILE_DATE = re.compile(r"[(（]\s*(\d{4}-\d{2}-\d{2})\s*[)）]\s*$")
 _ORDER_BODY = re.compile(r"([\u4e00-\u9fff]{2,20}?)令第")
 _CONGRESS = re.compile(
@@ -277,10 +278,11 @@ def parse_dates(lines: list[str]) -> tuple[str, str]:
     versions: list[str] = []
     effective = ""
     for line in lines:
+        line = _ISO_DATE.sub(r"\1年\2月\3日", line)
         matches = list(_DATE.finditer(line))
-        for m, after in zip(matches, [*matches[1:], None], strict=True):
-            tail = line[m.end() : after.start() if after else len(line)]
-            if "施行" in tail:
+        for i, m in enumerate(matches):
+            end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
+            if "施行" in line[m.end() : end]:
                 effective = _iso(m)
             else:
                 versions.append(_iso(m))

@@ -205,6 +205,8 @@ def test_chunking_parse_dates_variants():
         "",
     )
     assert parse_dates(["二〇一三年十月二十五日修正"]) == ("2013-10-25", "")
+    assert parse_dates(["最高人民法院发布", "2022-03-15"]) == ("2022-03-15", "")
+    assert parse_dates(["消费者权益保护典型案例"]) == ("", "")
 
 
 def test_chunking_file_title_date_and_level():
