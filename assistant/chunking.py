@@ -72,6 +72,8 @@ def _heading(line: str) -> tuple[str, str] | None:
     m = _HEADING.match(line)
     if not m or len(line.strip()) > 40 or re.search(r"[，。；：,;]", m.group("name")):
         return None
+    if m.group("name").startswith(_REFERENCE_FOLLOWERS):
+        return None  # 第二章规定的… is a reference, not a heading
     label = f"第{m.group(1)}{m.group(2)}"
     return m.group(2), _clean_heading(label, m.group("name"))
 
@@ -113,38 +115,55 @@ def _finish(draft: ArticleDraft, lines: list[str]) -> ArticleDraft:
     return draft
 
 
+class _BodyParser:
+    """Walks the lines of a law's body, tracking the current chapter, section and article."""
+
+    def __init__(self) -> None:
+        self.body = ParsedBody(articles=[])
+        self.chapter = self.section = ""
+        self.preamble: list[str] = []
+        self.current: ArticleDraft | None = None
+        self.lines: list[str] = []
+
+    def heading(self, kind: str, label: str) -> None:
+        self.body.chapters.append(label)
+        if kind == "节":
+            self.section = label
+        else:  # 章 starts a chapter; 编/分编 (parts of a code) reset both
+            self.chapter, self.section = (label if kind == "章" else ""), ""
+
+    def line(self, line: str) -> None:
+        last = (self.current.number, self.current.suffix) if self.current else (0, 0)
+        start = _article_start(line, last)
+        if start:
+            self.close()
+            self.current = ArticleDraft(
+                start[0], start[1], chapter=self.chapter, section=self.section
+            )
+            self.lines = [start[2]]
+        elif self.current:
+            self.lines.append(line)
+        else:
+            self.preamble.append(line)
+
+    def close(self) -> None:
+        if self.current:
+            self.body.articles.append(_finish(self.current, self.lines))
+            self.current = None
+
+
 def parse_law_text(text: str) -> ParsedBody:
     """Split a law's body into articles; in-text references are not article starts."""
-    body = ParsedBody(articles=[])
-    chapter = section = ""
-    preamble: list[str] = []
-    current: ArticleDraft | None = None
-    lines: list[str] = []
+    parser = _BodyParser()
     for line in text.splitlines():
         heading = _heading(line)
         if heading:
-            kind, label = heading
-            body.chapters.append(label)
-            if kind == "节":
-                section = label
-            else:  # 章 starts a chapter; 编/分编 (parts of a code) reset both
-                chapter, section = (label if kind == "章" else ""), ""
-            continue
-        last = (current.number, current.suffix) if current else (0, 0)
-        start = _article_start(line, last)
-        if start:
-            if current:
-                body.articles.append(_finish(current, lines))
-            current = ArticleDraft(start[0], start[1], chapter=chapter, section=section)
-            lines = [start[2]]
-        elif current:
-            lines.append(line)
+            parser.heading(*heading)
         else:
-            preamble.append(line)
-    if current:
-        body.articles.append(_finish(current, lines))
-    body.preamble = "\n".join(preamble).strip()
-    return body
+            parser.line(line)
+    parser.close()
+    parser.body.preamble = "\n".join(parser.preamble).strip()
+    return parser.body
 
 
 def whole_document(text: str) -> ArticleDraft:

@@ -146,6 +146,12 @@ def test_chunking_unspaced_start_accepted_only_in_sequence():
     assert parsed.articles[1].paragraphs == ("乙。", "第五条规定的除外。", "第九条丙。")
 
 
+def test_chunking_chapter_reference_is_not_a_heading():
+    parsed = parse_law_text("第一章 总则\n第一条 甲：\n第二章规定的情形除外\n第二条 乙。")
+    assert parsed.chapters == ["第一章 总则"]
+    assert parsed.articles[0].paragraphs == ("甲：", "第二章规定的情形除外")
+
+
 def test_chunking_lone_quoted_article_is_not_structure():
     parsed = parse_law_text("判决书引用：\n第十二条 进口的食品不符合标准的，不予支持。\n以上。")
     assert [a.number for a in parsed.articles] == [12]
