@@ -298,3 +298,11 @@ def test_importing_court_case_from_corpus(corpus):
     assert imported.articles[0].number == WHOLE_DOCUMENT
     assert "## 裁判要点" in imported.articles[0].text
     assert imported.notices == []
+
+
+def test_importing_corrupt_pdf_refused(tmp_path):
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(b"%PDF-1.4 truncated")
+    refusal = _refusal(path)
+    assert refusal.code == "import_unreadable"
+    assert "已损坏" in refusal.reason_zh
