@@ -1,0 +1,284 @@
+"""Command line: python -m assistant {index,search,article,eval,draft,shell}."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from tqdm import tqdm
+
+from assistant import indexing
+from assistant.errors import AssistantError
+from assistant.manifest import SCOPES
+from assistant.numerals import parse_article_label
+from assistant.retrieval import MODES, Filters, Hit, LawIndex
+
+log = logging.getLogger(__name__)
+
+STAGES = {
+    "import": "导入文件",
+    "bm25": "建立关键词索引",
+    "embed": "计算向量（可随时中断，已完成部分会保留）",
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    args = _parser().parse_args(argv)
+    try:
+        return args.func(args) or 0
+    except AssistantError as exc:
+        print(f"错误：{exc.message_zh}", file=sys.stderr)
+        log.info("command failed: %s", exc)
+        return 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m assistant", description="约谈通 法规助手")
+    sub = p.add_subparsers(required=True)
+
+    idx = sub.add_parser("index", help="建立或查看法规索引").add_subparsers(required=True)
+    b = idx.add_parser("build", help="建立/更新索引（增量）")
+    b.add_argument("--scope", choices=SCOPES, default="default")
+    b.add_argument("--source", nargs="*", type=Path, default=[], help="额外导入的文件或文件夹")
+    b.add_argument("--lexical-only", action="store_true", help="只建关键词索引（向量稍后补建）")
+    b.set_defaults(func=cmd_build)
+    s = idx.add_parser("status", help="索引状态")
+    s.set_defaults(func=cmd_status)
+
+    q = sub.add_parser("search", help="检索法条")
+    q.add_argument("query")
+    q.add_argument("--k", type=int, default=10)
+    q.add_argument("--json", action="store_true")
+    _add_filters(q)
+    q.add_argument("--mode", choices=MODES, default="hybrid")
+    q.set_defaults(func=cmd_search)
+
+    a = sub.add_parser("article", help="查看一条法条及其各版本，如：消保法 25")
+    a.add_argument("law")
+    a.add_argument("number", help="条号：25、二十五 或 253之一")
+    a.add_argument("--scope", choices=SCOPES, default="default")
+    a.add_argument("--json", action="store_true")
+    a.set_defaults(func=cmd_article)
+
+    e = sub.add_parser("eval", help="评测检索效果")
+    e.add_argument("--queries", type=Path, required=True)
+    e.add_argument("--scope", choices=SCOPES, default="default")
+    e.add_argument("--k", type=int, nargs="+", default=[5, 10, 100])
+    e.add_argument("--json", action="store_true")
+    e.add_argument("--misses", action="store_true", help="列出首选法条不在前5的查询")
+    e.set_defaults(func=cmd_eval)
+
+    d = sub.add_parser("draft", help="为案件起草法律依据、整改意见、提纲、方案和文书")
+    d.add_argument("--case", type=Path, required=True)
+    d.add_argument("--out", type=Path, required=True)
+    d.add_argument("--date", help="约谈日期 YYYY-MM-DD（默认今天）")
+    d.add_argument("--scope", choices=SCOPES, default="default")
+    d.set_defaults(func=cmd_draft)
+
+    sh = sub.add_parser("shell", help="交互式检索")
+    sh.add_argument("--scope", choices=SCOPES, default="default")
+    sh.set_defaults(func=cmd_shell)
+    return p
+
+
+def _add_filters(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--scope", choices=SCOPES, default="default")
+    p.add_argument("--law", help="只检索某部法律，如 消保法")
+    p.add_argument("--level", help="效力级别，如 法律、部门规章")
+    p.add_argument("--status", default="现行有效", help="时效性（默认 现行有效；all 为不限）")
+    p.add_argument("--region", help="地区（地方性法规）")
+
+
+def _filters(args) -> Filters:
+    status = None if args.status == "all" else args.status
+    return Filters(law=args.law, level=args.level, status=status, region=args.region)
+
+
+def cmd_build(args) -> int:
+    bars: dict[str, tqdm] = {}
+
+    def progress(stage: str, done: int, total: int) -> None:
+        bar = bars.get(stage)
+        if bar is None:
+            unit = "个文件" if stage == "import" else "条"
+            bar = bars[stage] = tqdm(total=total, desc=STAGES.get(stage, stage), unit=unit)
+        bar.total = total
+        bar.n = done
+        bar.refresh()
+
+    result = indexing.build(args.scope, args.source, args.lexical_only, progress=progress)
+    for bar in bars.values():
+        bar.close()
+    _print_report(result)
+    return 0
+
+
+def _print_report(result: indexing.BuildResult) -> None:
+    r = result.report
+    print(
+        f"索引「{result.scope}」：{result.articles} 条法条；新计算向量 {result.embedded} 条，"
+        f"复用 {result.reused} 条；用时 {result.seconds:.1f} 秒。"
+    )
+    if not result.dense_ready:
+        print(
+            "向量索引尚未建立：检索暂只用关键词（BM25）。"
+            "需要时运行 python -m assistant index build 补建。"
+        )
+    for item in r.imported:
+        print(f"  已导入：{item['path']}（{item['title']}，{item['articles']} 条）")
+        for notice in item["notices"]:
+            print(f"    提示：{notice}")
+    for item in r.duplicates:
+        print(f"  重复，未再次导入：{item['path']}（与 {item['same_as']} 相同）")
+    for item in r.refused:
+        print(f"  未导入：{item['path']}：{item['reason']}")
+
+
+def cmd_status(args) -> int:
+    for scope in SCOPES:
+        info = indexing.read_info(scope)
+        if not info:
+            print(f"{scope}: 未建立（python -m assistant index build --scope {scope}）")
+            continue
+        dense = (
+            f"向量已就绪（{info['model']}，{info['dimension']} 维）"
+            if info.get("dense_ready")
+            else "向量未建立，仅关键词检索"
+        )
+        print(f"{scope}: {info['articles']} 条，建于 {info['built_at']}，{dense}")
+    return 0
+
+
+def cmd_search(args) -> int:
+    index = LawIndex(args.scope)
+    result = index.search(args.query, args.k, _filters(args), mode=args.mode)
+    if args.json:
+        print(json.dumps([hit_json(h) for h in result.hits], ensure_ascii=False, indent=1))
+        return 0
+    if "dense_not_ready" in result.notices:
+        print("（向量索引未就绪，本次仅按关键词检索）")
+    for n, h in enumerate(result.hits, 1):
+        print(
+            f"{n}. {h.citation}  [{h.version.version_date or '日期不详'}版，{h.version.status}]"
+            f"  得分 {h.score:.4f}" + (f"  ← {h.violation}" if h.violation else "")
+        )
+        print("   " + h.article.text.replace("\n", "\n   "))
+    return 0
+
+
+def hit_json(h: Hit) -> dict:
+    return {
+        "law": h.version.title,
+        "article": h.article.number,
+        "suffix": h.article.suffix,
+        "citation": h.citation,
+        "label": h.article.label,
+        "version_date": h.version.version_date,
+        "effective_date": h.version.effective_date,
+        "status": h.version.status,
+        "level": h.version.level,
+        "score": round(h.score, 6),
+        "violation": h.violation,
+        "text": h.article.text,
+    }
+
+
+def cmd_article(args) -> int:
+    parsed = parse_number(args.number)
+    if parsed is None:
+        print(
+            f"错误：无法识别条号「{args.number}」，请写成 25、二十五 或 253之一。", file=sys.stderr
+        )
+        return 2
+    index = LawIndex(args.scope)
+    article, current = index.article(args.law, *parsed)
+    versions = index.versions_of(args.law, *parsed)
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "law": current.title,
+                    "article": article.number,
+                    "text": article.text,
+                    "versions": [_version_json(v, a) for v, a in versions],
+                },
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
+        return 0
+    print(f"《{current.title}》{article.label}（{current.version_date}版，{current.status}）")
+    print(article.text)
+    if len(versions) > 1:
+        print("\n其他版本：")
+        for v, a in versions:
+            if v.version_id != current.version_id:
+                print(
+                    f"- {v.version_date}版（{v.status}，来源 {v.source}）："
+                    + (a.text[:80] if a else "该版本无此条")
+                )
+    return 0
+
+
+def parse_number(raw: str) -> tuple[int, int] | None:
+    """25 / 二十五 / 第二十五条 / 253之一 -> (number, suffix)."""
+    raw = raw.strip().removeprefix("第")
+    main, _, suffix = raw.partition("之")
+    return parse_article_label(f"第{main.removesuffix('条')}条" + (f"之{suffix}" if suffix else ""))
+
+
+def _version_json(v, a) -> dict:
+    return {
+        "version_date": v.version_date,
+        "status": v.status,
+        "source": v.source,
+        "text": a.text if a else None,
+    }
+
+
+def cmd_eval(args) -> int:
+    from assistant.evaluation import evaluate, load_queries, misses
+
+    index = LawIndex(args.scope)
+    queries = load_queries(args.queries)
+    report = evaluate(index, queries, args.k)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=1))
+    else:
+        _print_eval(report, len(queries), args.scope)
+    if args.misses:
+        for m in misses(index, queries):
+            print(json.dumps(m, ensure_ascii=False))
+    return 0
+
+
+def _print_eval(report: dict, n: int, scope: str) -> None:
+    metrics = list(next(iter(report.values())).keys()) if report else []
+    print(f"{n} 条查询，范围 {scope}")
+    print(f"{'':10}" + "".join(f"{m:>12}" for m in metrics))
+    for mode, values in report.items():
+        print(f"{mode:10}" + "".join(f"{values[m]:>12.3f}" for m in metrics))
+
+
+def cmd_draft(args) -> int:
+    from assistant.drafting_cli import run_draft
+
+    return run_draft(args)
+
+
+def cmd_shell(args) -> int:
+    index = LawIndex(args.scope)
+    print("输入问题或案情检索法条，输入「消保法第25条」这样的引用直接查看，空行退出。")
+    while True:
+        try:
+            query = input("检索> ").strip()
+        except EOFError:
+            return 0
+        if not query:
+            return 0
+        for n, h in enumerate(index.search(query, 5).hits, 1):
+            print(f"{n}. {h.citation}（{h.version.status}）{h.article.text[:100]}")

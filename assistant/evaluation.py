@@ -1,0 +1,101 @@
+"""Retrieval evaluation on the bench format: {"id", "query", "relevant": [{"law", "article"}]}.
+
+Prints Recall@k and MRR@10 for bm25, dense and hybrid side by side, with queries per second.
+`hybrid` is the full pipeline the assistant itself uses. When a line marks `primary`
+entries, `primary@k` is Recall@k over those alone.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from assistant.importing import canonical_title
+from assistant.retrieval import MODES, LawIndex
+
+
+@dataclass(frozen=True)
+class Query:
+    id: str
+    text: str
+    relevant: frozenset[tuple[str, int]]
+    primary: frozenset[tuple[str, int]]
+
+
+def load_queries(path: Path) -> list[Query]:
+    out = []
+    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        d = json.loads(line)
+        try:
+            rel = frozenset((canonical_title(r["law"]), int(r["article"])) for r in d["relevant"])
+            pri = frozenset(
+                (canonical_title(r["law"]), int(r["article"]))
+                for r in d["relevant"]
+                if r.get("primary")
+            )
+            out.append(Query(str(d.get("id", n)), d["query"], rel, pri))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ValueError(f"{path}:{n}: not a bench line ({exc})") from exc
+    return out
+
+
+def evaluate(
+    index: LawIndex, queries: list[Query], ks: list[int], modes: tuple[str, ...] = MODES
+) -> dict[str, dict[str, float]]:
+    depth = max([*ks, 10])
+    report: dict[str, dict[str, float]] = {}
+    for mode in modes:
+        if mode == "dense" and index.dense is None:
+            continue
+        ranked, seconds = _run(index, queries, depth, mode)
+        report[mode] = _metrics(queries, ranked, ks) | {"qps": len(queries) / max(seconds, 1e-9)}
+    return report
+
+
+def _run(index: LawIndex, queries: list[Query], depth: int, mode: str):
+    started = time.perf_counter()
+    ranked = []
+    for q in queries:
+        hits = index.search(q.text, depth, mode=mode).hits
+        ranked.append([(canonical_title(h.version.title), h.article.number) for h in hits])
+    return ranked, time.perf_counter() - started
+
+
+def _metrics(queries: list[Query], ranked: list[list[tuple[str, int]]], ks: list[int]) -> dict:
+    out: dict[str, float] = {}
+    for k in ks:
+        out[f"recall@{k}"] = _mean(
+            len(q.relevant & set(r[:k])) / len(q.relevant)
+            for q, r in zip(queries, ranked, strict=True)
+        )
+        with_primary = [(q, r) for q, r in zip(queries, ranked, strict=True) if q.primary]
+        if with_primary:
+            out[f"primary@{k}"] = _mean(
+                len(q.primary & set(r[:k])) / len(q.primary) for q, r in with_primary
+            )
+    out["mrr@10"] = _mean(
+        next((1 / i for i, x in enumerate(r[:10], 1) if x in q.relevant), 0.0)
+        for q, r in zip(queries, ranked, strict=True)
+    )
+    return out
+
+
+def _mean(values) -> float:
+    values = list(values)
+    return sum(values) / len(values) if values else 0.0
+
+
+def misses(index: LawIndex, queries: list[Query], k: int = 5) -> list[dict]:
+    """Queries whose primary (or, lacking one, any relevant) article is not in the top k."""
+    out = []
+    for q in queries:
+        hits = index.search(q.text, k).hits
+        got = [(canonical_title(h.version.title), h.article.number) for h in hits]
+        target = q.primary or q.relevant
+        if not target & set(got):
+            out.append({"id": q.id, "want": sorted(target), "got": got})
+    return out

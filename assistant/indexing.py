@@ -1,0 +1,329 @@
+"""Building the indexes: collect sources, merge versions, write the store, BM25 and Chroma.
+
+One writer at a time (a file lock). Rebuilds are incremental: an article whose text did
+not change is never embedded again (vectors are cached by model and content hash).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+from filelock import FileLock, Timeout
+
+from assistant import builtin, settings
+from assistant.bm25 import Bm25Index
+from assistant.dense import DenseIndex
+from assistant.embeddings import NamedEmbeddings, configured_embeddings
+from assistant.errors import ImportRefused, IndexBusy
+from assistant.importing import SUPPORTED_SUFFIXES, canonical_title, read_document
+from assistant.manifest import default_law_titles
+from assistant.models import STATUS_IN_FORCE, Article, LawVersion
+from assistant.store import CorpusStore
+
+log = logging.getLogger(__name__)
+
+PARSE_FAILED = "文件解析出错，未导入。请确认文件能用 Word/WPS 或 PDF 阅读器正常打开，另存后重试。"
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+@dataclass
+class ImportReport:
+    """What a build did with each imported file."""
+
+    imported: list[dict] = field(default_factory=list)  # {path, title, articles, notices}
+    refused: list[dict] = field(default_factory=list)  # {path, reason}
+    duplicates: list[dict] = field(default_factory=list)  # {path, same_as}
+
+
+@dataclass
+class BuildResult:
+    scope: str
+    articles: int
+    embedded: int
+    reused: int
+    dense_ready: bool
+    seconds: float
+    report: ImportReport
+
+
+def index_dir() -> Path:
+    return settings.path("index_dir")
+
+
+def store_path(folder: Path | None = None) -> Path:
+    return (folder or index_dir()) / "corpus.sqlite"
+
+
+def scope_dir(scope: str, folder: Path | None = None) -> Path:
+    return (folder or index_dir()) / scope
+
+
+def read_info(scope: str, folder: Path | None = None) -> dict:
+    path = scope_dir(scope, folder) / "index.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def _write_info(scope: str, folder: Path, info: dict) -> None:
+    path = scope_dir(scope, folder) / "index.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(info, ensure_ascii=False, indent=1), encoding="utf-8")
+    tmp.replace(path)
+
+
+def build(
+    scope: str = "default",
+    sources: Iterable[Path] = (),
+    lexical_only: bool = False,
+    embeddings: NamedEmbeddings | None = None,
+    folder: Path | None = None,
+    progress: Progress | None = None,
+    include_builtin: bool = True,
+    only_laws: Iterable[str] | None = None,
+) -> BuildResult:
+    """Build (or refresh) the indexes of `scope`. Raises IndexBusy if another build runs.
+
+    `only_laws` keeps just those built-in laws (by title), for small test indexes.
+    """
+    folder = folder or index_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(folder / ".build.lock"))
+    try:
+        lock.acquire(timeout=1)
+    except Timeout as exc:
+        raise IndexBusy(str(folder)) from exc
+    try:
+        wanted = {canonical_title(t) for t in only_laws} if only_laws is not None else None
+        return _build_locked(
+            scope,
+            list(sources),
+            lexical_only,
+            embeddings,
+            folder,
+            progress,
+            include_builtin,
+            wanted,
+        )
+    finally:
+        lock.release()
+
+
+def _build_locked(
+    scope, sources, lexical_only, embeddings, folder, progress, include_builtin, wanted
+):
+    started = time.monotonic()
+    report = ImportReport()
+
+    # Collect the built-in laws and the imported documents, merged into one law per title.
+    entries = list(builtin.read_versions()) if include_builtin else []
+    if wanted is not None:
+        entries = [(v, a) for v, a in entries if canonical_title(v.title) in wanted]
+    files = _files(settings.import_dirs() + list(sources))
+    entries += _import_files(files, report, progress)
+    merged = _merge(entries, report)
+
+    # Write the store, then the lexical index of the scope.
+    store = CorpusStore(store_path(folder))
+    try:
+        store.replace_all(merged)
+        store.set_meta("import_report", json.dumps(report.__dict__, ensure_ascii=False))
+        rows = store.scope_rows(scope)
+        _notify(progress, "bm25", 0, 1)
+        keys = [a.key for a, _, _ in rows]
+        Bm25Index.build(keys, [search_text(a) for a, _, _ in rows]).save(
+            scope_dir(scope, folder) / "bm25"
+        )
+        _notify(progress, "bm25", 1, 1)
+        info = {
+            "scope": scope,
+            "articles": len(rows),
+            "built_at": time.strftime("%Y-%m-%d %H:%M:%S"),
+            "dense_ready": False,
+            "model": "",
+            "dimension": 0,
+        }
+        _write_info(scope, folder, {**read_info(scope, folder), **info, "dense_ready": False})
+        embedded = reused = 0
+        if not lexical_only:
+            embeddings = embeddings or configured_embeddings()
+            embedded, reused = _sync_dense(store, rows, scope, folder, embeddings, progress)
+            info.update(dense_ready=True, model=embeddings.model_id, dimension=embeddings.dimension)
+            _write_info(scope, folder, info)
+    finally:
+        store.close()
+    seconds = time.monotonic() - started
+    log.info(
+        "built scope=%s articles=%s embedded=%s reused=%s in %.1fs",
+        scope,
+        len(rows),
+        embedded,
+        reused,
+        seconds,
+    )
+    return BuildResult(scope, len(rows), embedded, reused, not lexical_only, seconds, report)
+
+
+def search_text(article: Article) -> str:
+    """The text indexed for an article: law title, chapter and the article itself."""
+    return f"{article.law_title} {article.chapter} {article.section} {article.text}"
+
+
+def embed_text(article: Article) -> str:
+    return f"《{article.law_title}》{article.label} {article.text}"
+
+
+def _files(folders: list[Path]) -> list[Path]:
+    out: list[Path] = []
+    for folder in folders:
+        folder = Path(folder)
+        if folder.is_file():
+            out.append(folder)
+        elif folder.is_dir():
+            out += sorted(
+                p
+                for p in folder.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in SUPPORTED_SUFFIXES
+                and not p.name.startswith(("_", "."))
+                and p.name != "README.md"
+            )
+    return out
+
+
+def _import_files(files: list[Path], report: ImportReport, progress) -> list:
+    entries = []
+    for i, path in enumerate(files):
+        _notify(progress, "import", i, len(files))
+        try:
+            doc = read_document(path)
+        except ImportRefused as exc:
+            report.refused.append({"path": str(path), "reason": exc.reason_zh})
+            log.warning("refused %s: %s", path, exc)
+            continue
+        except Exception:  # noqa: BLE001 - one unreadable file must not stop the build
+            log.exception("could not parse %s", path)
+            report.refused.append({"path": str(path), "reason": PARSE_FAILED})
+            continue
+        report.imported.append(
+            {
+                "path": str(path),
+                "title": doc.version.title,
+                "articles": len(doc.articles),
+                "notices": list(doc.notices),
+            }
+        )
+        entries.append((doc.version, doc.articles))
+    _notify(progress, "import", len(files), len(files))
+    return entries
+
+
+def _merge(entries, report: ImportReport) -> list[tuple[LawVersion, list[Article], str, bool]]:
+    """Group versions by law; drop same-version duplicates; the newest in-force version wins."""
+    defaults = {canonical_title(t) for t in default_law_titles()}
+    by_law: dict[str, list[tuple[LawVersion, list[Article]]]] = {}
+    for version, articles in entries:
+        by_law.setdefault(canonical_title(version.title), []).append((version, articles))
+    out = []
+    for law_key, versions in by_law.items():
+        imported = any(not v.source == builtin.SOURCE for v, _ in versions)
+        kept = _dedupe_versions(versions, report)
+        for version, articles in _resolve_status(kept):
+            out.append((version, articles, law_key, law_key in defaults or imported))
+    return out
+
+
+def _dedupe_versions(versions, report: ImportReport):
+    """Keep one entry per version (same version date, or same content): built-in first."""
+    versions = sorted(versions, key=lambda va: va[0].source != builtin.SOURCE)
+    kept: dict[str, tuple[LawVersion, list[Article]]] = {}
+    for version, articles in versions:
+        key = version.version_date or version.version_id
+        if key in kept:
+            report.duplicates.append({"path": version.source, "same_as": kept[key][0].source})
+            continue
+        kept[key] = (version, articles)
+    return list(kept.values())
+
+
+def _resolve_status(versions):
+    """Of several versions marked in force, only the newest that has taken effect stays so."""
+    today = date.today().isoformat()
+    in_force = [
+        v
+        for v, _ in versions
+        if v.status == STATUS_IN_FORCE
+        and (not v.effective_date or v.effective_date <= today or v.source == builtin.SOURCE)
+    ]
+    newest = max(in_force, key=lambda v: v.version_date, default=None)
+    out = []
+    for version, articles in versions:
+        if version.status == STATUS_IN_FORCE and newest is not None and version is not newest:
+            version = _with_status(version, "历史版本")
+        out.append((version, articles))
+    return out
+
+
+def _with_status(version: LawVersion, status: str) -> LawVersion:
+    return replace(version, status=status)
+
+
+def _sync_dense(store, rows, scope, folder, embeddings, progress) -> tuple[int, int]:
+    """Bring the Chroma collection in line with `rows`; embed only what is not cached."""
+    existing = read_info(scope, folder)
+    dense = DenseIndex.open(folder, scope, embeddings)
+    meta = dense.collection.metadata or {}
+    if (
+        meta.get("model") != embeddings.model_id
+        or meta.get("dimension") != embeddings.dimension
+        or existing.get("model") not in ("", None, embeddings.model_id)
+    ):
+        DenseIndex.reset(folder, scope)
+        dense = DenseIndex.open(folder, scope, embeddings)
+    stored = dense.stored_hashes()
+    wanted = {a.key: (a, v, h) for a, v, h in rows}
+    stale = [k for k in stored if k not in wanted]
+    dense.delete(stale)
+    todo = [(a, v, h) for k, (a, v, h) in wanted.items() if stored.get(k) != h]
+    cache = store.cached_vectors(embeddings.model_id, sorted({h for _, _, h in todo}))
+    missing = [(a, v, h) for a, v, h in todo if h not in cache]
+    _embed_missing(store, embeddings, missing, cache, progress)
+    if todo:
+        vectors = np.stack([cache[h] for _, _, h in todo])
+        dense.upsert([a.key for a, _, _ in todo], vectors, [_metadata(a, v, h) for a, v, h in todo])
+    return len(missing), len(todo) - len(missing)
+
+
+def _embed_missing(store, embeddings, missing, cache, progress, batch: int = 32) -> None:
+    total = len(missing)
+    for start in range(0, total, batch):
+        _notify(progress, "embed", start, total)
+        chunk = missing[start : start + batch]
+        vectors = embeddings.embed_array([embed_text(a) for a, _, _ in chunk])
+        new = {h: vec for (_, _, h), vec in zip(chunk, vectors, strict=True)}
+        store.cache_vectors(embeddings.model_id, new)
+        cache.update(new)
+    _notify(progress, "embed", total, total)
+
+
+def _metadata(article: Article, version: LawVersion, content_hash: str) -> dict:
+    return {
+        "law": canonical_title(version.title),
+        "level": version.level,
+        "status": version.status,
+        "region": version.region,
+        "content_hash": content_hash,
+        "number": article.number,
+    }
+
+
+def _notify(progress: Progress | None, stage: str, done: int, total: int) -> None:
+    if progress is not None:
+        progress(stage, done, total)

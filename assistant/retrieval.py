@@ -1,0 +1,297 @@
+"""Hybrid retrieval over one scope: BM25 + dense + the violation taxonomy, fused.
+
+Pipeline (each a small typed step): lexical candidates, dense candidates, violation types
+recognised in the query, reciprocal-rank fusion, filters. `LawIndex.search` is what the
+assistant, the dashboard and the eval command call; `LawRetriever` wraps it for LangChain.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document
+from langchain_core.retrievers import BaseRetriever
+
+from assistant import indexing
+from assistant.bm25 import Bm25Index
+from assistant.citations import CitationRef, LawResolver, parse_citation
+from assistant.dense import DenseIndex
+from assistant.embeddings import NamedEmbeddings, configured_embeddings
+from assistant.errors import CitationNotFound, IndexMissing, IndexStale
+from assistant.fusion import reciprocal_rank_fusion
+from assistant.models import STATUS_IN_FORCE, Article, LawVersion
+from assistant.store import CorpusStore
+from assistant.violations import ViolationMatch, ranked_refs, recognise
+
+log = logging.getLogger(__name__)
+
+MODES = ("hybrid", "bm25", "dense")
+CANDIDATES = 200
+WEIGHTS = {"bm25": 1.0, "dense": 1.0, "taxonomy": 4.0}
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Restrict results; status defaults to the versions in force."""
+
+    law: str | None = None
+    level: str | None = None
+    status: str | None = STATUS_IN_FORCE
+    region: str | None = None
+
+
+@dataclass(frozen=True)
+class Hit:
+    article: Article
+    version: LawVersion
+    law_key: str
+    score: float
+    ranks: dict[str, int] = field(default_factory=dict)  # rank in each retriever
+    violation: str = ""  # name of the violation type that brought it, if any
+    role: str = ""  # 'breach' or 'penalty' when it came from the taxonomy
+
+    @property
+    def citation(self) -> str:
+        return f"《{self.version.title}》{self.article.label}"
+
+
+@dataclass
+class SearchResult:
+    hits: list[Hit]
+    dense_used: bool
+    violations: list[ViolationMatch] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Row:
+    article: Article
+    version: LawVersion
+    law_key: str
+
+
+class LawIndex:
+    """The loaded indexes of one scope."""
+
+    def __init__(
+        self,
+        scope: str = "default",
+        folder: Path | None = None,
+        embeddings: NamedEmbeddings | None = None,
+        require_dense: bool = False,
+    ):
+        self.scope = scope
+        self.folder = folder or indexing.index_dir()
+        info = indexing.read_info(scope, self.folder)
+        if not info:
+            raise IndexMissing(scope)
+        self.info = info
+        self.store = CorpusStore(indexing.store_path(self.folder))
+        self.bm25 = Bm25Index.load(indexing.scope_dir(scope, self.folder) / "bm25")
+        self._rows = self._load_rows()
+        self.resolver = LawResolver(self.store.law_keys())
+        self.dense = self._open_dense(embeddings, require_dense)
+
+    # --- loading -------------------------------------------------------------------------
+
+    def _load_rows(self) -> list[_Row]:
+        by_key = {a.key: _Row(a, v, "") for a, v, _ in self.store.scope_rows(self.scope)}
+        law_keys = {
+            v.version_id: self.store.law_key_of(v.version_id)
+            for v in {r.version for r in by_key.values()}
+        }
+        rows = []
+        for key in self.bm25.keys:
+            r = by_key[key]
+            rows.append(_Row(r.article, r.version, law_keys[r.version.version_id]))
+        self._index_of = {r.article.key: i for i, r in enumerate(rows)}
+        self._by_ref = {
+            (r.law_key, r.article.number, r.article.suffix): i
+            for i, r in enumerate(rows)
+            if r.version.status == STATUS_IN_FORCE
+        }
+        self._law = np.array([r.law_key for r in rows], dtype=object)
+        self._level = np.array([r.version.level for r in rows], dtype=object)
+        self._status = np.array([r.version.status for r in rows], dtype=object)
+        self._region = np.array([r.version.region for r in rows], dtype=object)
+        return rows
+
+    def _open_dense(self, embeddings, require_dense) -> DenseIndex | None:
+        if not self.info.get("dense_ready"):
+            if require_dense:
+                raise IndexMissing(self.scope)
+            return None
+        embeddings = embeddings or configured_embeddings()
+        built_model, built_dim = self.info.get("model", ""), int(self.info.get("dimension", 0))
+        if built_model != embeddings.model_id or built_dim != embeddings.dimension:
+            raise IndexStale(
+                self.scope, built_model, built_dim, embeddings.model_id, embeddings.dimension
+            )
+        return DenseIndex.open(self.folder, self.scope, embeddings)
+
+    # --- search --------------------------------------------------------------------------
+
+    def search(
+        self, query: str, k: int = 10, filters: Filters | None = None, mode: str = "hybrid"
+    ) -> SearchResult:
+        filters = filters or Filters()
+        mask = self._mask(filters)
+        rankings: dict[str, list[int]] = {}
+        if mode in ("hybrid", "bm25"):
+            rankings["bm25"] = self.lexical(query, mask)
+        dense_used = self.dense is not None and mode in ("hybrid", "dense")
+        if dense_used:
+            rankings["dense"] = self.semantic(query, filters)
+        matches: list[ViolationMatch] = []
+        tax: list[tuple[int, ViolationMatch, str]] = []
+        if mode == "hybrid":
+            matches = recognise(query)
+            tax = [t for t in self.taxonomy(matches) if mask is None or mask[t[0]]]
+            rankings["taxonomy"] = [i for i, _, _ in tax]
+        fused = reciprocal_rank_fusion(rankings, WEIGHTS)
+        origin = {i: (m, role) for i, m, role in tax}
+        hits = [self._hit(i, score, ranks, origin.get(i)) for i, score, ranks in fused[:k]]
+        notices = [] if dense_used or mode == "bm25" else ["dense_not_ready"]
+        return SearchResult(hits, dense_used, matches, notices)
+
+    def lexical(self, query: str, mask: np.ndarray | None) -> list[int]:
+        return [i for i, _ in self.bm25.run(query, CANDIDATES, mask)]
+
+    def semantic(self, query: str, filters: Filters) -> list[int]:
+        where = _where(filters, self.resolver)
+        return [
+            self._index_of[key]
+            for key, _ in self.dense.run(query, CANDIDATES, where)
+            if key in self._index_of
+        ]
+
+    def taxonomy(self, matches: list[ViolationMatch]) -> list[tuple[int, ViolationMatch, str]]:
+        out = []
+        for ref, match, role in ranked_refs(matches):
+            law_key = self.resolver.resolve(ref.law)
+            i = self._by_ref.get((law_key, ref.number, ref.suffix)) if law_key else None
+            if i is not None:
+                out.append((i, match, role))
+        return out
+
+    def _mask(self, filters: Filters) -> np.ndarray | None:
+        mask = np.ones(len(self._rows), dtype=bool)
+        if filters.law:
+            mask &= self._law == (self.resolver.resolve(filters.law) or "∅")
+        for value, column in (
+            (filters.level, self._level),
+            (filters.status, self._status),
+            (filters.region, self._region),
+        ):
+            if value:
+                mask &= column == value
+        return None if mask.all() else mask.astype(np.float32)
+
+    def _hit(self, i: int, score: float, ranks: dict, origin) -> Hit:
+        row = self._rows[i]
+        match, role = origin if origin else (None, "")
+        return Hit(
+            row.article,
+            row.version,
+            row.law_key,
+            score,
+            ranks,
+            match.type.name if match else "",
+            role,
+        )
+
+    # --- lookup --------------------------------------------------------------------------
+
+    def lookup(self, citation: str) -> tuple[CitationRef, Article, LawVersion]:
+        """Resolve 消保法第二十五条 (any common form) to the article of the version in force."""
+        ref = parse_citation(citation, self.resolver)
+        if ref is None or not ref.law_key:
+            raise CitationNotFound(
+                citation,
+                f"无法识别引用「{citation}」中的法律名称或条号，"
+                "请写成如「消费者权益保护法第二十五条」的形式。",
+            )
+        return ref, *self.article(ref.law_key, ref.number, ref.suffix, citation)
+
+    def article(
+        self, law: str, number: int, suffix: int = 0, citation: str = ""
+    ) -> tuple[Article, LawVersion]:
+        law_key = self.resolver.resolve(law) or law
+        versions = self.store.versions(law_key)
+        if not versions:
+            raise CitationNotFound(
+                citation or law,
+                f"法规库中没有「{law}」。如需引用，请先在"
+                "「法规」页面或用 index build --source 导入该文件。",
+            )
+        current = _current(versions)
+        art = self.store.article(current.version_id, number, suffix)
+        if art is None:
+            raise CitationNotFound(
+                citation or law,
+                f"《{current.title}》（{current.version_date}版）没有第{number}条，请核对条号。",
+            )
+        return art, current
+
+    def versions_of(
+        self, law: str, number: int, suffix: int = 0
+    ) -> list[tuple[LawVersion, Article | None]]:
+        law_key = self.resolver.resolve(law) or law
+        return [
+            (v, self.store.article(v.version_id, number, suffix))
+            for v in self.store.versions(law_key)
+        ]
+
+
+def _current(versions: list[LawVersion]) -> LawVersion:
+    in_force = [v for v in versions if v.status == STATUS_IN_FORCE]
+    return max(in_force or versions, key=lambda v: v.version_date)
+
+
+def _where(filters: Filters, resolver: LawResolver) -> dict | None:
+    clauses = []
+    if filters.law:
+        clauses.append({"law": resolver.resolve(filters.law) or filters.law})
+    for name in ("level", "status", "region"):
+        value = getattr(filters, name)
+        if value:
+            clauses.append({name: value})
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+class LawRetriever(BaseRetriever):
+    """LangChain retriever over a `LawIndex` (hybrid pipeline, with filters)."""
+
+    index: object
+    k: int = 10
+    filters: Filters = Filters()
+
+    model_config = {"arbitrary_types_allowed": True}
+
+    def _get_relevant_documents(
+        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
+    ) -> list[Document]:
+        result = self.index.search(query, self.k, self.filters)
+        return [to_document(h) for h in result.hits]
+
+
+def to_document(hit: Hit) -> Document:
+    return Document(
+        page_content=hit.article.text,
+        metadata={
+            "key": hit.article.key,
+            "law": hit.version.title,
+            "article": hit.article.number,
+            "citation": hit.citation,
+            "version_date": hit.version.version_date,
+            "status": hit.version.status,
+            "score": hit.score,
+            "violation": hit.violation,
+        },
+    )

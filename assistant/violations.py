@@ -1,0 +1,131 @@
+"""Recognising violation types (违法行为类型) in a case note.
+
+The taxonomy (corpus/violations.toml) maps behaviours, as officials and consumers describe
+them, to the articles the conduct breaches and the articles that punish it. A note may
+show several behaviours; each recognised type contributes its articles to retrieval.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from assistant.normalize import normalize_for_matching, to_simplified
+from assistant.settings import ROOT
+
+TAXONOMY_PATH = ROOT / "corpus" / "violations.toml"
+
+
+@dataclass(frozen=True)
+class ArticleRef:
+    """An article named by law title and number, e.g. 中华人民共和国消费者权益保护法 25."""
+
+    law: str
+    number: int
+    suffix: int = 0
+
+    @classmethod
+    def parse(cls, text: str) -> ArticleRef:
+        law, _, number = text.strip().rpartition(" ")
+        main, _, suffix = number.partition("-")
+        return cls(law.strip(), int(main), int(suffix) if suffix else 0)
+
+
+@dataclass(frozen=True)
+class ViolationType:
+    id: str
+    name: str
+    cues: tuple[tuple[str, ...], ...]
+    exclude: tuple[str, ...]
+    breaches: tuple[ArticleRef, ...]
+    penalties: tuple[ArticleRef, ...]
+    weight: float = 1.0
+
+
+@dataclass(frozen=True)
+class ViolationMatch:
+    type: ViolationType
+    score: float
+    cues: tuple[str, ...]  # the cues found in the note, to explain the match
+
+
+@cache
+def load_taxonomy(path: Path = TAXONOMY_PATH) -> tuple[ViolationType, ...]:
+    with path.open("rb") as fh:
+        data = tomllib.load(fh)
+    return tuple(_entry(e) for e in data.get("violation", []))
+
+
+def _entry(e: dict) -> ViolationType:
+    return ViolationType(
+        id=e["id"],
+        name=e["name"],
+        cues=tuple(tuple(group) for group in e["cues"]),
+        exclude=tuple(e.get("exclude", ())),
+        breaches=tuple(ArticleRef.parse(r) for r in e.get("breaches", ())),
+        penalties=tuple(ArticleRef.parse(r) for r in e.get("penalties", ())),
+        weight=float(e.get("weight", 1.0)),
+    )
+
+
+def _hit(cue: str, text: str) -> bool:
+    if cue.startswith("re:"):
+        return _regex(cue[3:]).search(text) is not None
+    return normalize_for_matching(cue) in text
+
+
+@cache
+def _regex(pattern: str) -> re.Pattern:
+    return re.compile(pattern)
+
+
+def prepare_note(note: str) -> str:
+    """Normalised, simplified text of a note, ready for cue matching."""
+    return normalize_for_matching(to_simplified(note))
+
+
+def recognise(note: str, taxonomy: tuple[ViolationType, ...] | None = None) -> list[ViolationMatch]:
+    """The violation types whose every cue group occurs in the note, best first."""
+    text = prepare_note(note)
+    matches = []
+    for vtype in taxonomy if taxonomy is not None else load_taxonomy():
+        if any(_hit(c, text) for c in vtype.exclude):
+            continue
+        found: list[str] = []
+        score = 0.0
+        for group in vtype.cues:
+            hits = [c for c in group if _hit(c, text)]
+            if not hits:
+                break
+            found += hits
+            score += min(len(hits), 3)
+        else:
+            matches.append(ViolationMatch(vtype, score * vtype.weight, tuple(found)))
+    matches.sort(key=lambda m: (-m.score, m.type.id))
+    return matches
+
+
+def ranked_refs(matches: list[ViolationMatch]) -> list[tuple[ArticleRef, ViolationMatch, str]]:
+    """Articles of the matches in citing order: each type's first breach, then the other
+    breaches, then penalties. Each with the match and its role ('breach' or 'penalty')."""
+    out: list[tuple[ArticleRef, ViolationMatch, str]] = []
+    seen: set[ArticleRef] = set()
+
+    def add(ref: ArticleRef, match: ViolationMatch, role: str) -> None:
+        if ref not in seen:
+            seen.add(ref)
+            out.append((ref, match, role))
+
+    for m in matches:
+        for ref in m.type.breaches[:1]:
+            add(ref, m, "breach")
+    for m in matches:
+        for ref in m.type.breaches[1:]:
+            add(ref, m, "breach")
+    for m in matches:
+        for ref in m.type.penalties:
+            add(ref, m, "penalty")
+    return out
