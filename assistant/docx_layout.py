@@ -351,4 +351,4 @@ def write_document(blocks: Iterable[b.Block], path: Path) -> None:
     except OSError as exc:
         if tmp_name:
             Path(tmp_name).unlink(missing_ok=True)
-        raise PaperWriteError(path=str(path), reason=exc.strerror or type(exc).__name__) from exc
+        raise PaperWriteError.from_os_error(path, exc) from exc

@@ -97,6 +97,10 @@ class InvalidRectificationMode(PaperError):
 class PaperWriteError(PaperError):
     key = "write"
 
+    @classmethod
+    def from_os_error(cls, path: Path, exc: OSError) -> PaperWriteError:
+        return cls(path=str(path), reason=exc.strerror or type(exc).__name__)
+
 
 # --- formatting ---------------------------------------------------------------
 
@@ -394,7 +398,7 @@ def write_papers(
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise PaperWriteError(path=str(directory), reason=exc.strerror or type(exc).__name__) from exc
+        raise PaperWriteError.from_os_error(directory, exc) from exc
     written: list[Path] = []
     for kind in [paper_kind(k) for k in (kinds if kinds is not None else default_kinds(ctx))]:
         md_path = directory / kind.filename("md")
@@ -412,7 +416,7 @@ def _write_text(path: Path, text: str) -> None:
     try:
         path.write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise PaperWriteError(path=str(path), reason=exc.strerror or type(exc).__name__) from exc
+        raise PaperWriteError.from_os_error(path, exc) from exc
 
 
 def _markdown_lines(block: b.Block) -> list[str]:
