@@ -27,6 +27,7 @@ from docx.enum.text import WD_LINE_SPACING, WD_PARAGRAPH_ALIGNMENT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.oxml.text.font import CT_RPr
+from docx.oxml.text.run import CT_R
 from docx.shared import Length, Mm, Pt
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
@@ -152,24 +153,27 @@ def _add_page_numbers(doc: DocxDocument) -> None:
 
 
 def _add_page_field(paragraph: DocxParagraph) -> None:
-    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1")):
-        run = paragraph.add_run()
-        set_font(run._element.get_or_add_rPr(), PAGE_NUMBER_FONT)
-        if kind:
-            char = OxmlElement("w:fldChar")
-            char.set(qn("w:fldCharType"), kind)
-            run._element.append(char)
-        elif text == " PAGE ":
-            instr = OxmlElement("w:instrText")
-            instr.set(qn("xml:space"), "preserve")
-            instr.text = text
-            run._element.append(instr)
-        else:
-            run.text = text
-    end = paragraph.add_run()
+    """A PAGE field: begin, instruction, separate, placeholder result, end."""
+    _add_field_char(paragraph, "begin")
+    instruction = OxmlElement("w:instrText")
+    instruction.set(qn("xml:space"), "preserve")
+    instruction.text = " PAGE "
+    _new_run(paragraph).append(instruction)
+    _add_field_char(paragraph, "separate")
+    add_text(paragraph, "1", PAGE_NUMBER_FONT)
+    _add_field_char(paragraph, "end")
+
+
+def _add_field_char(paragraph: DocxParagraph, kind: str) -> None:
     char = OxmlElement("w:fldChar")
-    char.set(qn("w:fldCharType"), "end")
-    end._element.append(char)
+    char.set(qn("w:fldCharType"), kind)
+    _new_run(paragraph).append(char)
+
+
+def _new_run(paragraph: DocxParagraph) -> CT_R:
+    run = paragraph.add_run()
+    set_font(run._element.get_or_add_rPr(), PAGE_NUMBER_FONT)
+    return run._element
 
 
 # --- runs and fonts -------------------------------------------------------------
@@ -272,6 +276,8 @@ def add_form_table(doc: DocxDocument, rows: Iterable[tuple[b.FormField, ...]]) -
     table.style = doc.styles["Table Grid"]
     table.autofit = False
     widths = (FORM_LABEL_WIDTH, FORM_VALUE_WIDTH, FORM_LABEL_WIDTH, FORM_VALUE_WIDTH)
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
     for row, fields in zip(table.rows, rows, strict=True):
         for cell, width in zip(row.cells, widths, strict=True):
             cell.width = width

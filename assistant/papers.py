@@ -15,7 +15,7 @@ import logging
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -318,6 +318,9 @@ class PaperContext:
     suggestions: Sequence[str] = ()  # 拟提出的行政建议; defaults to the rectification items
     outline: InterviewOutline = field(default_factory=InterviewOutline)
     consumer_notice: ConsumerNotice | None = None
+    # What produced the drafts (mode, model, retrieved article ids and versions), one line each;
+    # shown at the end of the four drafts so a reviewer can trace them, never on official papers.
+    provenance: Sequence[str] = ()
 
     def __post_init__(self) -> None:
         if self.doc_number.strip():
@@ -338,6 +341,10 @@ class PaperContext:
     def party(self) -> Party:
         """The party a single-addressee paper is sent to (the first one)."""
         return self.parties[0] if self.parties else Party(name="")
+
+    def addressed_to(self, party: Party) -> PaperContext:
+        """The same case addressed to one party (each party of a 集中约谈 gets its own notice)."""
+        return replace(self, parties=(party,))
 
     @property
     def bureau(self) -> str:

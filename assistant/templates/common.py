@@ -53,3 +53,9 @@ def contact(ctx: PaperContext) -> b.Paragraph:
     return line(
         w.CONTACT_LINE.format(name=or_blank(ctx.contact_name), phone=or_blank(ctx.contact_phone))
     )
+
+
+def provenance(ctx: PaperContext) -> list[b.Block]:
+    """The trace of what produced a draft, when the drafter recorded one."""
+    lines = [p for p in ctx.provenance if p.strip()]
+    return [b.Heading(1, w.PROVENANCE), numbered(lines)] if lines else []

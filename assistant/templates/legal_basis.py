@@ -5,7 +5,7 @@ from __future__ import annotations
 from assistant.papers import Citation, CitationRole, PaperContext, format_version, or_blank
 from assistant.templates import blocks as b
 from assistant.templates import wording as w
-from assistant.templates.common import heading, line
+from assistant.templates.common import heading, line, provenance
 
 _GROUPS = (
     (CitationRole.OBLIGATION, w.BASIS_OBLIGATIONS),
@@ -26,7 +26,7 @@ def build(ctx: PaperContext) -> list[b.Block]:
             out.append(b.Paragraph(w.BASIS_NONE))
         for number, citation in enumerate(citations, 1):
             out += citation_blocks(number, citation)
-    return out
+    return out + provenance(ctx)
 
 
 def citation_blocks(number: int, citation: Citation) -> list[b.Block]:

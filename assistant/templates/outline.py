@@ -11,7 +11,7 @@ from assistant.papers import (
 )
 from assistant.templates import blocks as b
 from assistant.templates import wording as w
-from assistant.templates.common import heading, line, numbered
+from assistant.templates.common import heading, line, numbered, provenance
 
 
 def build(ctx: PaperContext) -> list[b.Block]:
@@ -26,7 +26,7 @@ def build(ctx: PaperContext) -> list[b.Block]:
     for index, title in enumerate(w.OUTLINE_SECTIONS):
         out.append(heading(1, index + 1, title))
         out += _section(ctx.outline.sections[index], _default_points(ctx, index), index)
-    return out
+    return out + provenance(ctx)
 
 
 def _section(section: OutlineSection, default_points: list[str], index: int) -> list[b.Block]:

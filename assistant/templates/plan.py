@@ -7,7 +7,7 @@ from collections.abc import Callable
 from assistant.papers import PaperContext, format_datetime, join_or_blank, or_blank
 from assistant.templates import blocks as b
 from assistant.templates import wording as w
-from assistant.templates.common import heading, line, numbered
+from assistant.templates.common import heading, line, numbered, provenance
 
 
 def build(ctx: PaperContext) -> list[b.Block]:
@@ -15,12 +15,15 @@ def build(ctx: PaperContext) -> list[b.Block]:
     for index, (title, section) in enumerate(zip(w.PLAN_SECTIONS, _SECTIONS, strict=True), 1):
         out.append(heading(1, index, title))
         out += section(ctx)
-    return out
+    return out + provenance(ctx)
 
 
 def _parties(ctx: PaperContext) -> list[b.Block]:
+    parties = list(ctx.parties) or [ctx.party]
     out: list[b.Block] = []
-    for party in ctx.parties or [ctx.party]:
+    for index, party in enumerate(parties, 1):
+        if len(parties) > 1:
+            out.append(heading(2, index, party.name))
         values = {k: or_blank(getattr(party, k)) for k in w.PLAN_PARTY_FIELDS_KEYS}
         out += [line(template.format(**values)) for template in w.PLAN_PARTY_FIELDS]
     return out

@@ -11,7 +11,7 @@ from assistant.papers import (
 )
 from assistant.templates import blocks as b
 from assistant.templates import wording as w
-from assistant.templates.common import contact, header, heading, line, numbered, signoff
+from assistant.templates.common import contact, header, heading, line, numbered, provenance, signoff
 
 
 def build_notice(ctx: PaperContext) -> list[b.Block]:
@@ -65,4 +65,5 @@ def build_draft(ctx: PaperContext) -> list[b.Block]:
         b.Paragraph(w.RECTIFICATION_DEADLINE_TEXT.format(deadline=deadline)),
         heading(1, 4, w.RECTIFICATION_REPORT),
         numbered(ctx.report_requirements),
+        *provenance(ctx),
     ]

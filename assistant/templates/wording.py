@@ -134,6 +134,8 @@ RECTIFICATION_DEADLINE_TEXT = (
 )
 RECTIFICATION_REPORT = "整改报告应当包括的内容"
 
+PROVENANCE = "附：生成依据"
+
 # 约谈提纲: the five contents of 第十条, in order.
 OUTLINE_SECTIONS = (
     "通报行政约谈原由和目的",

@@ -14,6 +14,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 from docx.shared import Pt
+from docx.text.run import Run
 
 from assistant.papers import (
     Attendee,
@@ -111,7 +112,7 @@ def texts(document: docx.document.Document) -> list[str]:
     return [p.text for p in document.paragraphs]
 
 
-def east_asia_font(run) -> str | None:  # noqa: ANN001
+def east_asia_font(run: Run) -> str | None:
     return run._element.rPr.rFonts.get(qn("w:eastAsia"))
 
 
@@ -232,6 +233,12 @@ def test_papers_approval_is_a_word_table_with_annex_rows(tmp_path: Path) -> None
     assert "申请人：李某" in table.rows[4].cells[1].text
 
 
+def test_papers_approval_table_fills_the_type_area_width(tmp_path: Path) -> None:
+    table = written(PaperKind.APPROVAL, make_context(), tmp_path).tables[0]
+
+    assert round(sum(column.width.mm for column in table.columns)) == 156
+
+
 def test_papers_approval_for_major_problem_adds_chief_row(tmp_path: Path) -> None:
     table = written(PaperKind.APPROVAL, make_context(major=True), tmp_path).tables[0]
     markdown = render_markdown(PaperKind.APPROVAL, make_context(major=True))
@@ -335,6 +342,29 @@ def test_papers_plan_has_the_eight_items_in_order(tmp_path: Path) -> None:
     assert headings[0] == "一、约谈对象基本信息" and headings[-1] == "八、拟提出的行政建议或意见"
     assert "主约谈人：王某" in paragraphs and "参加人员：李某" in paragraphs
     assert "法定代表人（负责人）：张某某" in paragraphs
+
+
+def test_papers_plan_lists_each_party_of_a_collective_interview() -> None:
+    parties = [Party("甲健身有限公司", "91650100MA78AAAA1X"), Party("乙健身有限公司")]
+    ctx = make_context(parties=parties)
+    markdown = render_markdown(PaperKind.PLAN, ctx)
+    notice = render_markdown(PaperKind.NOTICE, ctx.addressed_to(parties[1]))
+
+    assert "### （一）甲健身有限公司" in markdown and "### （二）乙健身有限公司" in markdown
+    assert "统一社会信用代码：91650100MA78AAAA1X" in markdown
+    assert "乙健身有限公司：" in notice and "甲健身有限公司" not in notice
+
+
+def test_papers_provenance_is_shown_on_drafts_only() -> None:
+    ctx = make_context(
+        provenance=["模式：离线模板", "条文：consumer-law-2013#26（2013年10月25日版）"]
+    )
+
+    for kind in (PaperKind.LEGAL_BASIS, PaperKind.RECTIFICATION, PaperKind.OUTLINE, PaperKind.PLAN):
+        markdown = render_markdown(kind, ctx)
+        assert markdown.index("## 附：生成依据") < markdown.index("1. 模式：离线模板")
+    assert "生成依据" not in render_markdown(PaperKind.NOTICE, ctx)
+    assert "生成依据" not in render_markdown(PaperKind.RECTIFICATION_NOTICE, ctx)
 
 
 def test_papers_consumer_alert_gives_tips_and_12315(tmp_path: Path) -> None:
