@@ -20,6 +20,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
 
+from assistant.errors import AssistantError
 from assistant.numerals import int_to_cn
 from assistant.templates import blocks as b
 from assistant.templates import wording as w
@@ -60,14 +61,18 @@ class CitationRole(StrEnum):
 # --- errors -----------------------------------------------------------------
 
 
-class PaperError(ValueError):
-    """Bad input for a paper; str() is the Chinese message for the user."""
+class PaperError(AssistantError, ValueError):
+    """Bad input for a paper: message_zh tells the user what to fix; str() is English for logs.
+
+    Kept here rather than in assistant.errors because only the papers layer raises them.
+    """
 
     key = ""
 
     def __init__(self, **fields: object) -> None:
         self.fields = fields
-        super().__init__(w.ERRORS[self.key].format(**fields))
+        self.message_zh = w.ERRORS[self.key].format(**fields)
+        super().__init__(f"paper input rejected: {self.key} ({', '.join(fields)})")
 
 
 class UnknownPaperKind(PaperError):

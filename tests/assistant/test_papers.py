@@ -172,7 +172,7 @@ def test_papers_normalize_doc_number_repairs_common_slips(raw: str) -> None:
 def test_papers_doc_number_rejects_malformed_input() -> None:
     with pytest.raises(InvalidDocNumber) as error:
         normalize_doc_number("乌市监约2026-3")
-    assert "乌市监约〔2026〕3号" in str(error.value)
+    assert "乌市监约〔2026〕3号" in error.value.message_zh
     with pytest.raises(InvalidDocNumber):
         format_doc_number("乌市监约", 2026, 0)
     assert format_doc_number("新市监消", 2026, 12) == "新市监消〔2026〕12号"
@@ -406,7 +406,8 @@ def test_papers_font_table_declares_fangsong_fallback(tmp_path: Path) -> None:
 def test_papers_invalid_schedule_and_citation_raise_clear_errors() -> None:
     with pytest.raises(InvalidSchedule) as error:
         make_context(interview_end=datetime(2026, 3, 5, 8, 0))
-    assert "早于开始时间" in str(error.value)
+    assert "早于开始时间" in error.value.message_zh
+    assert str(error.value).isascii()  # log text stays English
     with pytest.raises(InvalidDeadline):
         make_context(rectification_deadline=date(2026, 3, 1))
     with pytest.raises(InvalidCitation):
@@ -416,13 +417,13 @@ def test_papers_invalid_schedule_and_citation_raise_clear_errors() -> None:
 def test_papers_unknown_kind_names_the_choices() -> None:
     with pytest.raises(UnknownPaperKind) as error:
         render_markdown("memo", make_context())
-    assert "memo" in str(error.value) and "legal_basis" in str(error.value)
+    assert "memo" in error.value.message_zh and "legal_basis" in error.value.message_zh
 
 
 def test_papers_write_into_missing_directory_raises(tmp_path: Path) -> None:
     with pytest.raises(PaperWriteError) as error:
         render_docx(PaperKind.NOTICE, make_context(), tmp_path / "missing" / "notice.docx")
-    assert "missing" in str(error.value)
+    assert "missing" in error.value.message_zh
     assert not (tmp_path / "missing").exists()
 
 
