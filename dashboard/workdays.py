@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass
+from functools import lru_cache
 
 import chinese_calendar
 from sqlalchemy import select
@@ -31,6 +32,7 @@ class Deadline:
     uncovered: tuple[dt.date, ...] = ()
 
 
+@lru_cache(maxsize=16384)
 def official_workday(day: dt.date) -> tuple[bool, bool]:
     """(is working day, covered by official data)."""
     try:

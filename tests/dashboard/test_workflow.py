@@ -2,7 +2,7 @@ import datetime as dt
 import tomllib
 
 import pytest
-from conftest import approve, draft, fill_record, prepare_interview
+from tests.dashboard.helpers import approve, draft, fill_record, prepare_interview
 
 from dashboard import cases, db, interviews, workflow
 from dashboard.db import AuditEntry

@@ -1,0 +1,252 @@
+"""Excel import of an existing case list and export of any filtered list.
+
+Import is all-or-nothing: every row is checked first; if any row is bad, nothing is written and
+``ImportFailed.rows`` lists each bad row (sheet row number) with its problems. Dates may be Excel
+serials, date cells, 2026年3月5日, 2026/3/5, 2026.3.5 or 2026-03-05.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from openpyxl import Workbook, load_workbook
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from dashboard import cases, identifiers, jurisdictions, messages, people, workdays, workflow
+from dashboard.db import Case, InterviewRecord, RecordPerson
+from dashboard.errors import ImportFailed, RowError
+from dashboard.users import Actor, require_permission
+
+log = logging.getLogger(__name__)
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+DATE_TEXT = re.compile(r"^\s*(\d{4})\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})\s*日?\s*$")
+SPLIT = re.compile(r"[;；、\n]+")
+
+REQUIRED = {
+    "约谈事项": "title", "辖区代码": "jurisdiction_code", "约谈情形": "trigger",
+    "问题类别": "problem_category", "约谈对象": "party_names",
+    "统一社会信用代码": "credit_codes", "登记日期": "opened_on",
+}  # fmt: skip
+OPTIONAL = {
+    "法定代表人": "legal_representative", "地址": "address", "行业": "industry",
+    "商品服务类别": "goods_category", "投诉数量": "complaint_count", "涉及金额": "amount_involved",
+    "重大问题": "is_major", "状态": "state", "约谈日期": "interview_date", "事由": "reason",
+    "负责人姓名": "person_name", "身份证号": "id_number", "联系电话": "phone",
+}  # fmt: skip
+
+
+def parse_date(value) -> dt.date | None:
+    """A date from a cell value; None when it cannot be read."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool) and 1 <= value < 2958466:
+        return EXCEL_EPOCH + dt.timedelta(days=int(value))
+    text = identifiers.normalize(str(value or ""))
+    if re.fullmatch(r"\d{5}(\.0+)?", text):
+        return EXCEL_EPOCH + dt.timedelta(days=int(float(text)))
+    m = DATE_TEXT.match(str(value or "").strip())
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3])) if m else None
+    except ValueError:
+        return None
+
+
+def _choice(value, table: dict[str, str]) -> str | None:
+    text = str(value or "").strip()
+    if text in table:
+        return text
+    return next((k for k, title in table.items() if title == text), None)
+
+
+@dataclass
+class ParsedRow:
+    row: int
+    draft: cases.CaseDraft
+    state: str
+    interview_date: dt.date | None
+    person: tuple[str, str, str] | None
+
+
+def _cell(values: dict, key: str) -> str:
+    v = values.get(key)
+    return "" if v is None else str(v).strip()
+
+
+def _parties(values: dict, problems: dict) -> list[cases.PartyDraft]:
+    names = [n for n in SPLIT.split(_cell(values, "party_names")) if n.strip()]
+    codes = [c for c in SPLIT.split(_cell(values, "credit_codes")) if c.strip()]
+    if not names or len(names) != len(codes):
+        problems["parties"] = "validation.required"
+        return []
+    return [cases.PartyDraft(n.strip(), c.strip(), _cell(values, "legal_representative"),
+                             _cell(values, "address")) for n, c in zip(names, codes, strict=True)]  # fmt: skip
+
+
+def _number(values: dict, key: str, problems: dict, cast=int):
+    raw = _cell(values, key) or "0"
+    try:
+        value = cast(float(raw)) if cast is int else cast(raw)
+    except ValueError:
+        value = None
+    if value is None or value < 0:
+        problems[key] = "validation.number"
+        return 0
+    return value
+
+
+def _person(values: dict, problems: dict) -> tuple[str, str, str] | None:
+    name = _cell(values, "person_name")
+    id_number = identifiers.normalize(_cell(values, "id_number"))
+    phone = identifiers.normalize(_cell(values, "phone"))
+    if id_number and not identifiers.is_id_number(id_number):
+        problems["id_number"] = "validation.id_number"
+    if phone and not identifiers.is_phone(phone):
+        problems["phone"] = "validation.phone"
+    if (id_number or phone) and not name:
+        problems["name"] = "validation.required"
+    return (name, id_number, phone) if name else None
+
+
+def _parse_row(session: Session, row: int, values: dict) -> tuple[ParsedRow | None, dict]:
+    problems: dict[str, str] = {}
+    opened = parse_date(values.get("opened_on"))
+    if opened is None:
+        problems["opened_on"] = "validation.date"
+    interview = parse_date(values.get("interview_date")) if _cell(values, "interview_date") else None
+    if _cell(values, "interview_date") and interview is None:
+        problems["interview_date"] = "validation.date"
+    state = _choice(values.get("state") or "登记", {k: s.title for k, s in workflow.definition().states.items()})
+    if state is None:
+        problems["state"] = "validation.choice"
+    parties = _parties(values, problems)
+    draft = cases.CaseDraft(
+        title=_cell(values, "title"), jurisdiction_code=_cell(values, "jurisdiction_code"),
+        trigger=_choice(values.get("trigger"), messages.TRIGGERS) or "?",
+        problem_category=_choice(values.get("problem_category"), messages.PROBLEM_CATEGORIES) or "?",
+        parties=parties, is_collective=len(parties) > 1,
+        is_major=_cell(values, "is_major") in ("是", "1", "Y", "y", "true", "True"),
+        goods_category=_cell(values, "goods_category"), industry=_cell(values, "industry"),
+        reason=_cell(values, "reason"), complaint_count=_number(values, "complaint_count", problems),
+        amount_involved=_number(values, "amount_involved", problems, cast=float), opened_on=opened,
+    )  # fmt: skip
+    person = _person(values, problems)
+    if parties:
+        problems.update({k: v for k, v in cases.validate_draft(session, draft).items()
+                         if k not in problems})  # fmt: skip
+    parsed = ParsedRow(row, draft, state or "registered", interview, person)
+    return (None if problems else parsed), problems
+
+
+def _read_sheet(source: str | Path | BinaryIO) -> tuple[list[str], list[tuple[int, dict]]]:
+    sheet = load_workbook(source, read_only=True, data_only=True).worksheets[0]
+    rows = sheet.iter_rows(values_only=True)
+    header = [str(h or "").strip() for h in next(rows, ())]
+    mapping = {**REQUIRED, **OPTIONAL}
+    out = []
+    for number, values in enumerate(rows, start=2):
+        if all(v is None or str(v).strip() == "" for v in values):
+            continue
+        out.append((number, {mapping[h]: v for h, v in zip(header, values) if h in mapping}))
+    return header, out
+
+
+def parse_workbook(session: Session, actor: Actor, source) -> list[ParsedRow]:
+    """Check every row; raise ImportFailed listing all bad rows, else return the parsed rows."""
+    header, rows = _read_sheet(source)
+    missing = [h for h in REQUIRED if h not in header]
+    if missing:
+        raise ImportFailed([RowError(1, {"header": "validation.unknown_header"} | {"columns": "、".join(missing)})])
+    parsed, errors = [], []
+    for number, values in rows:
+        item, problems = _parse_row(session, number, values)
+        code = _cell(values, "jurisdiction_code")
+        if item and not jurisdictions.covers(session, actor.jurisdiction_code, code):
+            problems, item = {"jurisdiction_code": "error.out_of_scope"}, None
+        if problems:
+            errors.append(RowError(number, problems))
+        else:
+            parsed.append(item)
+    if errors:
+        raise ImportFailed(errors)
+    return parsed
+
+
+def import_cases(session: Session, actor: Actor, source) -> list[int]:
+    """Import a case list (all rows or none); returns the new case ids."""
+    require_permission(actor, "import_cases")
+    parsed = parse_workbook(session, actor, source)
+    calendar = workdays.regional_days(session)
+    ids = []
+    for item in parsed:
+        case = cases._new_case(session, actor, item.draft)
+        _apply_history(case, item, calendar)
+        session.add(case)
+        session.flush()
+        case.case_no = f"YT{case.opened_on.year}-{case.jurisdiction_code}-{case.id:06d}"
+        workflow.audit(session, case, actor, "import", to_state=case.state, comment=f"row {item.row}")
+        ids.append(case.id)
+    session.flush()
+    log.info("imported %s cases", len(ids))
+    return ids
+
+
+def _apply_history(case: Case, item: ParsedRow, calendar: dict) -> None:
+    case.state = item.state
+    if item.interview_date:
+        case.interview_date = item.interview_date
+        deadline = workdays.add_workdays(item.interview_date, 15, calendar)
+        case.rectification_due, case.due_unverified = deadline.due, deadline.unverified
+    if item.person:
+        name, id_number, phone = item.person
+        case.record = InterviewRecord(persons=[RecordPerson(kind="attendee", name=name,
+                                      id_number=id_number, phone=phone)])  # fmt: skip
+
+
+EXPORT_HEADERS = [
+    "案件编号", "约谈事项", "状态", "辖区代码", "辖区", "约谈对象", "问题类别", "约谈情形",
+    "登记日期", "整改期限", "期限待核验", "重大问题", "负责人姓名", "身份证号", "联系电话",
+]  # fmt: skip
+
+
+def _attendees(session: Session, case_ids: list[int]) -> dict[int, tuple[str, str, str]]:
+    stmt = (
+        select(InterviewRecord.case_id, RecordPerson.name, RecordPerson.id_number, RecordPerson.phone)
+        .join(RecordPerson, RecordPerson.record_id == InterviewRecord.id)
+        .where(InterviewRecord.case_id.in_(case_ids), RecordPerson.kind == "attendee")
+        .order_by(RecordPerson.id)
+    )
+    out: dict[int, tuple[str, str, str]] = {}
+    for case_id, name, id_number, phone in session.execute(stmt):
+        out.setdefault(case_id, (name, id_number, phone))
+    return out
+
+
+def export_cases(
+    session: Session, actor: Actor, f: cases.CaseFilter | None, target: str | Path | BinaryIO
+) -> int:
+    """Write the filtered list to an .xlsx file or stream; personal data masked per role."""
+    rows = cases.all_rows(session, actor, f)
+    persons = _attendees(session, [r.id for r in rows])
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "约谈案件"
+    ws.append(EXPORT_HEADERS)
+    for r in rows:
+        name, id_number, phone = persons.get(r.id, ("", "", ""))
+        id_number, phone = people.present(actor, id_number, phone)
+        ws.append([r.case_no, r.title, r.state_title, r.jurisdiction_code, r.jurisdiction_name,
+                   r.party_names, messages.PROBLEM_CATEGORIES.get(r.problem_category, r.problem_category),
+                   messages.TRIGGERS.get(r.trigger, r.trigger), r.opened_on, r.rectification_due,
+                   "待核验" if r.due_unverified else "", "是" if r.is_major else "否",
+                   name, id_number, phone])  # fmt: skip
+    wb.save(target)
+    return len(rows)
+
