@@ -32,17 +32,20 @@ log = logging.getLogger(__name__)
 
 MODES = ("hybrid", "bm25", "dense")
 CANDIDATES = 200
+CASE_LEVEL = "案例"
 WEIGHTS = {"bm25": 1.0, "dense": 1.0, "taxonomy": 4.0}
 
 
 @dataclass(frozen=True)
 class Filters:
-    """Restrict results; status defaults to the versions in force."""
+    """Restrict results; status defaults to the versions in force. Court cases (案例) are
+    left out unless asked for (a legal basis cites articles, not cases)."""
 
     law: str | None = None
     level: str | None = None
     status: str | None = STATUS_IN_FORCE
     region: str | None = None
+    include_cases: bool = False
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,9 @@ class Hit:
 
     @property
     def citation(self) -> str:
+        """《title》第N条; a document without article structure is cited by its title."""
+        if not self.version.structured:
+            return f"《{self.version.title}》"
         return f"《{self.version.title}》{self.article.label}"
 
 
@@ -115,10 +121,12 @@ class LawIndex:
             for i, r in enumerate(rows)
             if r.version.status == STATUS_IN_FORCE
         }
-        self._law = np.array([r.law_key for r in rows], dtype=object)
-        self._level = np.array([r.version.level for r in rows], dtype=object)
-        self._status = np.array([r.version.status for r in rows], dtype=object)
-        self._region = np.array([r.version.region for r in rows], dtype=object)
+        self._columns = {
+            "law": np.array([r.law_key for r in rows], dtype=object),
+            "level": np.array([r.version.level for r in rows], dtype=object),
+            "status": np.array([r.version.status for r in rows], dtype=object),
+            "region": np.array([r.version.region for r in rows], dtype=object),
+        }
         return rows
 
     def _open_dense(self, embeddings, require_dense) -> DenseIndex | None:
@@ -163,7 +171,7 @@ class LawIndex:
         return [i for i, _ in self.bm25.run(query, CANDIDATES, mask)]
 
     def semantic(self, query: str, filters: Filters) -> list[int]:
-        where = _where(filters, self.resolver)
+        where = _where(self.conditions(filters), filters.include_cases)
         return [
             self._index_of[key]
             for key, _ in self.dense.run(query, CANDIDATES, where)
@@ -179,17 +187,28 @@ class LawIndex:
                 out.append((i, match, role))
         return out
 
+    def conditions(self, filters: Filters) -> dict[str, str]:
+        """Filters resolved to stored values: law name to law key, 上海 to 上海市."""
+        out = {}
+        if filters.law:
+            out["law"] = self.resolver.resolve(filters.law) or filters.law
+        if filters.level:
+            out["level"] = filters.level
+        if filters.status:
+            out["status"] = filters.status
+        if filters.region:
+            regions = sorted({r for r in self._columns["region"] if r})
+            out["region"] = next(
+                (r for r in regions if r.startswith(filters.region)), filters.region
+            )
+        return out
+
     def _mask(self, filters: Filters) -> np.ndarray | None:
         mask = np.ones(len(self._rows), dtype=bool)
-        if filters.law:
-            mask &= self._law == (self.resolver.resolve(filters.law) or "∅")
-        for value, column in (
-            (filters.level, self._level),
-            (filters.status, self._status),
-            (filters.region, self._region),
-        ):
-            if value:
-                mask &= column == value
+        for name, value in self.conditions(filters).items():
+            mask &= self._columns[name] == value
+        if not filters.level and not filters.include_cases:
+            mask &= self._columns["level"] != CASE_LEVEL
         return None if mask.all() else mask.astype(np.float32)
 
     def _hit(self, i: int, score: float, ranks: dict, origin) -> Hit:
@@ -248,14 +267,10 @@ def _current(versions: list[LawVersion]) -> LawVersion:
     return max(in_force or versions, key=lambda v: v.version_date)
 
 
-def _where(filters: Filters, resolver: LawResolver) -> dict | None:
-    clauses = []
-    if filters.law:
-        clauses.append({"law": resolver.resolve(filters.law) or filters.law})
-    for name in ("level", "status", "region"):
-        value = getattr(filters, name)
-        if value:
-            clauses.append({name: value})
+def _where(conditions: dict[str, str], include_cases: bool) -> dict | None:
+    clauses = [{name: value} for name, value in conditions.items()]
+    if "level" not in conditions and not include_cases:
+        clauses.append({"level": {"$ne": CASE_LEVEL}})
     if not clauses:
         return None
     return clauses[0] if len(clauses) == 1 else {"$and": clauses}

@@ -1,0 +1,172 @@
+"""Retrieval over real indexes built from the built-in laws and ../shared/corpus."""
+
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from filelock import FileLock
+
+from assistant import indexing
+from assistant.embeddings import NamedEmbeddings
+from assistant.errors import IndexBusy, IndexMissing, IndexStale
+from assistant.retrieval import Filters, LawIndex, LawRetriever
+
+from ..conftest import REPO
+
+
+def test_search_finds_the_seven_day_return_article_lexically(lexical_index):
+    result = lexical_index.search("网购衣服七日无理由退货被拒绝", k=5, mode="bm25")
+    cited = [(h.version.title, h.article.number) for h in result.hits]
+    assert ("中华人民共和国消费者权益保护法", 25) in cited
+    assert not result.dense_used
+
+
+def test_search_hybrid_recognises_the_violation_type(lexical_index):
+    note = "某健身会所突然闭店，会员年卡和私教课的预付款不退，12315投诉83件。"
+    result = lexical_index.search(note, k=5)
+    top = result.hits[0]
+    assert (top.version.title, top.article.number) == ("中华人民共和国消费者权益保护法", 53)
+    assert top.violation and top.role == "breach"
+    assert "dense_not_ready" in result.notices
+
+
+def test_search_matches_kangxi_radical_lookalikes(lexical_index):
+    # '⾏' (U+2F8F) and '⽣' are Kangxi radicals some PDFs emit instead of 行 and 生.
+    plain = lexical_index.search("明码标价 价格欺诈 ⾏为", k=3, mode="bm25").hits
+    assert plain and plain[0].article.text
+    assert lexical_index.search("明码标价 价格欺诈 行为", k=3, mode="bm25").hits[0].article.key == (
+        plain[0].article.key
+    )
+
+
+def test_search_filters_by_law_level_and_region(lexical_index):
+    by_law = lexical_index.search("退货", k=10, filters=Filters(law="消保法"), mode="bm25").hits
+    assert by_law and {h.version.title for h in by_law} == {"中华人民共和国消费者权益保护法"}
+    rules = lexical_index.search("价格", k=10, filters=Filters(level="部门规章")).hits
+    assert rules and {h.version.level for h in rules} == {"部门规章"}
+    local = lexical_index.search("消费者", k=10, filters=Filters(region="上海")).hits
+    assert local and {h.version.title for h in local} == {"上海市消费者权益保护条例"}
+
+
+def test_search_json_cli_prints_the_agreed_fields(lexical_index_dir):
+    out = subprocess.run(
+        [sys.executable, "-m", "assistant", "search", "七日无理由退货", "--k", "3", "--json"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=True,
+        env={"YTT_INDEX_DIR": str(lexical_index_dir), "PATH": ""},
+    )
+    rows = json.loads(out.stdout)
+    assert len(rows) == 3
+    assert {"law", "article", "citation", "text"} <= rows[0].keys()
+    assert isinstance(rows[0]["article"], int)
+
+
+def test_article_cli_shows_the_version_in_force(lexical_index_dir):
+    out = subprocess.run(
+        [sys.executable, "-m", "assistant", "article", "消保法", "25"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=True,
+        env={"YTT_INDEX_DIR": str(lexical_index_dir), "PATH": ""},
+    )
+    assert "第二十五条" in out.stdout and "现行有效" in out.stdout and "2013-10-25" in out.stdout
+
+
+def test_langchain_retriever_returns_documents_with_citations(lexical_index):
+    docs = LawRetriever(index=lexical_index, k=3).invoke("明码标价")
+    assert len(docs) == 3
+    assert docs[0].metadata["citation"].startswith("《")
+    assert docs[0].page_content
+
+
+def test_index_missing_says_how_to_build(tmp_path):
+    with pytest.raises(IndexMissing) as info:
+        LawIndex("default", folder=tmp_path)
+    assert "python -m assistant index build" in info.value.message_zh
+
+
+def test_build_refuses_a_second_writer(tmp_path):
+    lock = FileLock(str(tmp_path / ".build.lock"))
+    with lock, pytest.raises(IndexBusy) as info:
+        indexing.build("default", lexical_only=True, folder=tmp_path)
+    assert "正在进行" in info.value.message_zh
+
+
+def test_build_reports_refused_and_duplicate_imports(tmp_path, shared_corpus):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "empty.txt").write_bytes(b"")
+    rule = (
+        shared_corpus
+        / "部门规章"
+        / "市场监督管理总局"
+        / "明码标价和禁止价格欺诈规定(2022-04-14).md"
+    )
+    (docs / "copy1.md").write_bytes(rule.read_bytes())
+    (docs / "copy2.md").write_bytes(rule.read_bytes())
+    result = indexing.build(
+        "default",
+        [docs],
+        lexical_only=True,
+        folder=tmp_path / "idx",
+        only_laws=["中华人民共和国价格法"],
+    )
+    assert [r["path"].endswith("empty.txt") for r in result.report.refused] == [True]
+    assert len(result.report.duplicates) == 1
+    index = LawIndex("default", folder=tmp_path / "idx")
+    assert index.lookup("明码标价和禁止价格欺诈规定第十九条")[1].number == 19
+
+
+class _OtherModel(NamedEmbeddings):
+    model_id = "test/other-768"
+    dimension = 768
+
+    def embed_documents(self, texts):
+        return [[0.0] * 768 for _ in texts]
+
+    def embed_query(self, text):
+        return [0.0] * 768
+
+
+@pytest.mark.slow
+def test_dense_index_of_another_model_is_refused_with_the_rebuild_command(small_dense_index_dir):
+    with pytest.raises(IndexStale) as info:
+        LawIndex("default", folder=small_dense_index_dir, embeddings=_OtherModel())
+    assert "384" in info.value.message_zh and "768" in info.value.message_zh
+    assert "index build" in info.value.message_zh
+
+
+@pytest.mark.slow
+def test_dense_search_understands_a_paraphrase(small_dense_index):
+    hits = small_dense_index.search("买东西被商家多收钱还骗人", k=10, mode="dense").hits
+    assert hits and small_dense_index.dense is not None
+    assert all(-1.0 <= h.score <= 1.0 for h in hits) is not None
+    laws = {h.version.title for h in hits}
+    assert laws & {
+        "中华人民共和国价格法",
+        "中华人民共和国消费者权益保护法",
+        "明码标价和禁止价格欺诈规定",
+    }
+
+
+@pytest.mark.slow
+def test_rebuild_with_nothing_changed_embeds_nothing(small_dense_index_dir, shared_corpus):
+    rules = shared_corpus / "部门规章" / "市场监督管理总局"
+    sources = [
+        rules / "侵害消费者权益行为处罚办法(2015-01-05).md",
+        rules / "明码标价和禁止价格欺诈规定(2022-04-14).md",
+    ]
+    from ..conftest import SMALL_LAWS
+
+    again = indexing.build("default", sources, folder=small_dense_index_dir, only_laws=SMALL_LAWS)
+    assert again.embedded == 0
+    assert again.reused == 0  # nothing changed, so nothing was even re-written
+    index = LawIndex("default", folder=small_dense_index_dir)
+    assert index.dense.collection.count() == again.articles
+    vec = np.asarray(index.dense.embeddings.embed_query("退货"))
+    assert vec.shape == (384,) and abs(float(np.linalg.norm(vec)) - 1.0) < 1e-3
