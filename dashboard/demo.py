@@ -16,7 +16,16 @@ from dashboard.db import Case, Jurisdiction, Party
 from dashboard.errors import DemoRefused
 
 log = logging.getLogger(__name__)
-INDUSTRIES = ["餐饮服务", "零售", "电子商务", "汽车销售", "教育培训", "美容美发", "物业服务", "旅游"]
+INDUSTRIES = [
+    "餐饮服务",
+    "零售",
+    "电子商务",
+    "汽车销售",
+    "教育培训",
+    "美容美发",
+    "物业服务",
+    "旅游",
+]
 GOODS = ["食品", "家用电器", "服装鞋帽", "预付卡消费", "通讯服务", "车辆", "培训服务", "化妆品"]
 STATE_WEIGHTS = {
     "registered": 4, "approval": 4, "planning": 3, "notification": 3, "interview": 3,
@@ -71,7 +80,9 @@ def refuse_if_real(session: Session) -> None:
         raise DemoRefused(int(real))
 
 
-def generate(session: Session, cases: int = 2000, seed: int = 7, today: dt.date | None = None) -> int:
+def generate(
+    session: Session, cases: int = 2000, seed: int = 7, today: dt.date | None = None
+) -> int:
     """Insert ``cases`` synthetic cases (and one party each); returns the number inserted."""
     refuse_if_real(session)
     jurisdictions.load_region(session, settings.region_code())

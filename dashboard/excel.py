@@ -29,16 +29,29 @@ DATE_TEXT = re.compile(r"^\s*(\d{4})\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1
 SPLIT = re.compile(r"[;；、\n]+")
 
 REQUIRED = {
-    "约谈事项": "title", "辖区代码": "jurisdiction_code", "约谈情形": "trigger",
-    "问题类别": "problem_category", "约谈对象": "party_names",
-    "统一社会信用代码": "credit_codes", "登记日期": "opened_on",
-}  # fmt: skip
+    "约谈事项": "title",
+    "辖区代码": "jurisdiction_code",
+    "约谈情形": "trigger",
+    "问题类别": "problem_category",
+    "约谈对象": "party_names",
+    "统一社会信用代码": "credit_codes",
+    "登记日期": "opened_on",
+}
 OPTIONAL = {
-    "法定代表人": "legal_representative", "地址": "address", "行业": "industry",
-    "商品服务类别": "goods_category", "投诉数量": "complaint_count", "涉及金额": "amount_involved",
-    "重大问题": "is_major", "状态": "state", "约谈日期": "interview_date", "事由": "reason",
-    "负责人姓名": "person_name", "身份证号": "id_number", "联系电话": "phone",
-}  # fmt: skip
+    "法定代表人": "legal_representative",
+    "地址": "address",
+    "行业": "industry",
+    "商品服务类别": "goods_category",
+    "投诉数量": "complaint_count",
+    "涉及金额": "amount_involved",
+    "重大问题": "is_major",
+    "状态": "state",
+    "约谈日期": "interview_date",
+    "事由": "reason",
+    "负责人姓名": "person_name",
+    "身份证号": "id_number",
+    "联系电话": "phone",
+}
 
 
 def parse_date(value) -> dt.date | None:
@@ -86,8 +99,12 @@ def _parties(values: dict, problems: dict) -> list[cases.PartyDraft]:
     if not names or len(names) != len(codes):
         problems["parties"] = "validation.required"
         return []
-    return [cases.PartyDraft(n.strip(), c.strip(), _cell(values, "legal_representative"),
-                             _cell(values, "address")) for n, c in zip(names, codes, strict=True)]  # fmt: skip
+    return [
+        cases.PartyDraft(
+            n.strip(), c.strip(), _cell(values, "legal_representative"), _cell(values, "address")
+        )
+        for n, c in zip(names, codes, strict=True)
+    ]
 
 
 def _number(values: dict, key: str, problems: dict, cast=int):
@@ -120,27 +137,38 @@ def _parse_row(session: Session, row: int, values: dict) -> tuple[ParsedRow | No
     opened = parse_date(values.get("opened_on"))
     if opened is None:
         problems["opened_on"] = "validation.date"
-    interview = parse_date(values.get("interview_date")) if _cell(values, "interview_date") else None
+    interview = (
+        parse_date(values.get("interview_date")) if _cell(values, "interview_date") else None
+    )
     if _cell(values, "interview_date") and interview is None:
         problems["interview_date"] = "validation.date"
-    state = _choice(values.get("state") or "登记", {k: s.title for k, s in workflow.definition().states.items()})
+    state = _choice(
+        values.get("state") or "登记", {k: s.title for k, s in workflow.definition().states.items()}
+    )
     if state is None:
         problems["state"] = "validation.choice"
     parties = _parties(values, problems)
     draft = cases.CaseDraft(
-        title=_cell(values, "title"), jurisdiction_code=_cell(values, "jurisdiction_code"),
+        title=_cell(values, "title"),
+        jurisdiction_code=_cell(values, "jurisdiction_code"),
         trigger=_choice(values.get("trigger"), messages.TRIGGERS) or "?",
-        problem_category=_choice(values.get("problem_category"), messages.PROBLEM_CATEGORIES) or "?",
-        parties=parties, is_collective=len(parties) > 1,
+        problem_category=_choice(values.get("problem_category"), messages.PROBLEM_CATEGORIES)
+        or "?",
+        parties=parties,
+        is_collective=len(parties) > 1,
         is_major=_cell(values, "is_major") in ("是", "1", "Y", "y", "true", "True"),
-        goods_category=_cell(values, "goods_category"), industry=_cell(values, "industry"),
-        reason=_cell(values, "reason"), complaint_count=_number(values, "complaint_count", problems),
-        amount_involved=_number(values, "amount_involved", problems, cast=float), opened_on=opened,
-    )  # fmt: skip
+        goods_category=_cell(values, "goods_category"),
+        industry=_cell(values, "industry"),
+        reason=_cell(values, "reason"),
+        complaint_count=_number(values, "complaint_count", problems),
+        amount_involved=_number(values, "amount_involved", problems, cast=float),
+        opened_on=opened,
+    )
     person = _person(values, problems)
     if parties:
-        problems.update({k: v for k, v in cases.validate_draft(session, draft).items()
-                         if k not in problems})  # fmt: skip
+        problems.update(
+            {k: v for k, v in cases.validate_draft(session, draft).items() if k not in problems}
+        )
     parsed = ParsedRow(row, draft, state or "registered", interview, person)
     return (None if problems else parsed), problems
 
@@ -154,7 +182,9 @@ def _read_sheet(source: str | Path | BinaryIO) -> tuple[list[str], list[tuple[in
     for number, values in enumerate(rows, start=2):
         if all(v is None or str(v).strip() == "" for v in values):
             continue
-        out.append((number, {mapping[h]: v for h, v in zip(header, values) if h in mapping}))
+        out.append(
+            (number, {mapping[h]: v for h, v in zip(header, values, strict=False) if h in mapping})
+        )
     return header, out
 
 
@@ -163,7 +193,9 @@ def parse_workbook(session: Session, actor: Actor, source) -> list[ParsedRow]:
     header, rows = _read_sheet(source)
     missing = [h for h in REQUIRED if h not in header]
     if missing:
-        raise ImportFailed([RowError(1, {"header": "validation.unknown_header"} | {"columns": "、".join(missing)})])
+        raise ImportFailed(
+            [RowError(1, {"header": "validation.unknown_header"} | {"columns": "、".join(missing)})]
+        )
     parsed, errors = [], []
     for number, values in rows:
         item, problems = _parse_row(session, number, values)
@@ -191,7 +223,9 @@ def import_cases(session: Session, actor: Actor, source) -> list[int]:
         session.add(case)
         session.flush()
         case.case_no = f"YT{case.opened_on.year}-{case.jurisdiction_code}-{case.id:06d}"
-        workflow.audit(session, case, actor, "import", to_state=case.state, comment=f"row {item.row}")
+        workflow.audit(
+            session, case, actor, "import", to_state=case.state, comment=f"row {item.row}"
+        )
         ids.append(case.id)
     session.flush()
     log.info("imported %s cases", len(ids))
@@ -206,19 +240,35 @@ def _apply_history(case: Case, item: ParsedRow, calendar: dict) -> None:
         case.rectification_due, case.due_unverified = deadline.due, deadline.unverified
     if item.person:
         name, id_number, phone = item.person
-        case.record = InterviewRecord(persons=[RecordPerson(kind="attendee", name=name,
-                                      id_number=id_number, phone=phone)])  # fmt: skip
+        case.record = InterviewRecord(
+            persons=[RecordPerson(kind="attendee", name=name, id_number=id_number, phone=phone)]
+        )
 
 
 EXPORT_HEADERS = [
-    "案件编号", "约谈事项", "状态", "辖区代码", "辖区", "约谈对象", "问题类别", "约谈情形",
-    "登记日期", "整改期限", "期限待核验", "重大问题", "负责人姓名", "身份证号", "联系电话",
-]  # fmt: skip
+    "案件编号",
+    "约谈事项",
+    "状态",
+    "辖区代码",
+    "辖区",
+    "约谈对象",
+    "问题类别",
+    "约谈情形",
+    "登记日期",
+    "整改期限",
+    "期限待核验",
+    "重大问题",
+    "负责人姓名",
+    "身份证号",
+    "联系电话",
+]
 
 
 def _attendees(session: Session, case_ids: list[int]) -> dict[int, tuple[str, str, str]]:
     stmt = (
-        select(InterviewRecord.case_id, RecordPerson.name, RecordPerson.id_number, RecordPerson.phone)
+        select(
+            InterviewRecord.case_id, RecordPerson.name, RecordPerson.id_number, RecordPerson.phone
+        )
         .join(RecordPerson, RecordPerson.record_id == InterviewRecord.id)
         .where(InterviewRecord.case_id.in_(case_ids), RecordPerson.kind == "attendee")
         .order_by(RecordPerson.id)
@@ -242,11 +292,24 @@ def export_cases(
     for r in rows:
         name, id_number, phone = persons.get(r.id, ("", "", ""))
         id_number, phone = people.present(actor, id_number, phone)
-        ws.append([r.case_no, r.title, r.state_title, r.jurisdiction_code, r.jurisdiction_name,
-                   r.party_names, messages.PROBLEM_CATEGORIES.get(r.problem_category, r.problem_category),
-                   messages.TRIGGERS.get(r.trigger, r.trigger), r.opened_on, r.rectification_due,
-                   "待核验" if r.due_unverified else "", "是" if r.is_major else "否",
-                   name, id_number, phone])  # fmt: skip
+        ws.append(
+            [
+                r.case_no,
+                r.title,
+                r.state_title,
+                r.jurisdiction_code,
+                r.jurisdiction_name,
+                r.party_names,
+                messages.PROBLEM_CATEGORIES.get(r.problem_category, r.problem_category),
+                messages.TRIGGERS.get(r.trigger, r.trigger),
+                r.opened_on,
+                r.rectification_due,
+                "待核验" if r.due_unverified else "",
+                "是" if r.is_major else "否",
+                name,
+                id_number,
+                phone,
+            ]
+        )
     wb.save(target)
     return len(rows)
-

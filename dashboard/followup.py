@@ -56,8 +56,13 @@ def issue_reminder(
     inside = jurisdictions.covers(session, actor.jurisdiction_code, to_code)
     if to_code == actor.jurisdiction_code or not inside:
         raise ValidationError({"jurisdiction_code": "validation.lower_level_only"})
-    reminder = Reminder(from_code=actor.jurisdiction_code, to_code=to_code, subject=subject.strip(),
-                        details=details, created_by=actor.id)  # fmt: skip
+    reminder = Reminder(
+        from_code=actor.jurisdiction_code,
+        to_code=to_code,
+        subject=subject.strip(),
+        details=details,
+        created_by=actor.id,
+    )
     session.add(reminder)
     workflow.audit(session, None, actor, "issue_reminder", comment=f"to {to_code}")
     session.flush()
@@ -67,8 +72,11 @@ def issue_reminder(
 def open_reminders(session: Session, actor: Actor) -> list[Reminder]:
     """Reminders addressed to the actor's unit or a unit below it, not yet acted on."""
     stmt = select(Reminder).where(Reminder.status == "open").order_by(Reminder.created_at)
-    return [r for r in session.scalars(stmt)
-            if jurisdictions.covers(session, actor.jurisdiction_code, r.to_code)]  # fmt: skip
+    return [
+        r
+        for r in session.scalars(stmt)
+        if jurisdictions.covers(session, actor.jurisdiction_code, r.to_code)
+    ]
 
 
 def open_case_from_reminder(
@@ -100,9 +108,14 @@ def issue_alert(
         raise ValidationError({"title": "validation.required"})
     for case_id in case_ids:
         cases.get_case(session, actor, case_id)
-    alert = ConsumerAlert(kind=kind, title=title.strip(), body=body.strip(),
-                          jurisdiction_code=actor.jurisdiction_code,
-                          case_ids={"ids": list(case_ids)}, issued_by=actor.id)  # fmt: skip
+    alert = ConsumerAlert(
+        kind=kind,
+        title=title.strip(),
+        body=body.strip(),
+        jurisdiction_code=actor.jurisdiction_code,
+        case_ids={"ids": list(case_ids)},
+        issued_by=actor.id,
+    )
     session.add(alert)
     workflow.audit(session, None, actor, f"issue_alert_{kind}", comment=title.strip())
     session.flush()
@@ -111,9 +124,12 @@ def issue_alert(
 
 def list_alerts(session: Session, actor: Actor) -> list[ConsumerAlert]:
     stmt = select(ConsumerAlert).order_by(ConsumerAlert.issued_at.desc())
-    return [a for a in session.scalars(stmt)
-            if jurisdictions.covers(session, actor.jurisdiction_code, a.jurisdiction_code)
-            or jurisdictions.covers(session, a.jurisdiction_code, actor.jurisdiction_code)]  # fmt: skip
+    return [
+        a
+        for a in session.scalars(stmt)
+        if jurisdictions.covers(session, actor.jurisdiction_code, a.jurisdiction_code)
+        or jurisdictions.covers(session, a.jurisdiction_code, actor.jurisdiction_code)
+    ]
 
 
 @dataclass(frozen=True)
@@ -168,6 +184,13 @@ def pending_major_reports(
         .where(jurisdictions.scope_clause(actor), MajorSituation.reported_at.is_(None))
         .order_by(MajorSituation.occurred_at)
     )
-    return [PendingReport(m.id, m.case_id, m.occurred_at, m.occurred_at + REPORT_WITHIN,
-                          at > m.occurred_at + REPORT_WITHIN)
-            for m in session.scalars(stmt)]  # fmt: skip
+    return [
+        PendingReport(
+            m.id,
+            m.case_id,
+            m.occurred_at,
+            m.occurred_at + REPORT_WITHIN,
+            at > m.occurred_at + REPORT_WITHIN,
+        )
+        for m in session.scalars(stmt)
+    ]

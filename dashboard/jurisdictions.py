@@ -9,10 +9,10 @@ directly under the region (e.g. 6590xx cities) hang from the region. Market-regu
 from __future__ import annotations
 
 import csv
+import importlib.util
 import io
 import logging
 from dataclasses import dataclass
-import importlib.util
 from pathlib import Path
 
 from sqlalchemy import ColumnElement, func, select

@@ -8,15 +8,26 @@ TEXTS = {
     "error.config": "配置项 {env} 的值“{value}”无效，应为{expected}。请修改后重新启动。",
     "error.validation": "填写的内容有误：{details}。请修改后再提交。",
     "error.not_found": "未找到该{kind}（{key}），可能已被删除或不在您的管辖范围内。",
-    "error.out_of_scope": "该事项属于其他辖区（{code}），您无权查看或办理。如需协办请联系上级单位。",
+    "error.out_of_scope": (
+        "该事项属于其他辖区（{code}），您无权查看或办理。如需协办请联系上级单位。"
+    ),
     "error.role_not_permitted": "您的角色不能执行“{action}”，此操作需由{allowed}办理。",
-    "error.transition_not_allowed": "事项当前处于“{state}”环节，不能执行“{action}”。请刷新查看最新状态。",
+    "error.transition_not_allowed": (
+        "事项当前处于“{state}”环节，不能执行“{action}”。请刷新查看最新状态。"
+    ),
     "error.guard_failed": "暂不能执行“{action}”：{reasons}。请补齐后再试。",
-    "error.version_conflict": "该事项（编号 {case_id}）已被其他人修改。您的修改未保存，请刷新后重新填写。",
-    "error.duplicate_matter": "同一事项已在案件 {case_no} 中约谈过，原则上不重复约谈。确需再次约谈请勾选确认并说明理由。",
+    "error.version_conflict": (
+        "该事项（编号 {case_id}）已被其他人修改。您的修改未保存，请刷新后重新填写。"
+    ),
+    "error.duplicate_matter": (
+        "同一事项已在案件 {case_no} 中约谈过，原则上不重复约谈。确需再次约谈请勾选确认并说明理由。"
+    ),
     "error.authentication": "用户名或密码不正确，请重新输入。",
     "error.demo_refused": "数据库中已有 {count} 件真实案件，不能写入演示数据。请使用新的空数据库。",
-    "error.import_failed": "导入未执行：共有 {count} 行有误（第 {rows} 行），所有数据均未导入。请按错误报告修改后重新导入。",
+    "error.import_failed": (
+        "导入未执行：共有 {count} 行有误（第 {rows} 行），所有数据均未导入。"
+        "请按错误报告修改后重新导入。"
+    ),
     "validation.required": "此项必填",
     "validation.comment_required": "此操作需要填写意见或理由",
     "validation.credit_code": "统一社会信用代码不正确（应为18位且校验位正确）",

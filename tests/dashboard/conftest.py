@@ -33,7 +33,9 @@ def engine(request, tmp_path):
         return
     url = os.environ.get(PG_ENV)
     if not url:
-        pytest.skip(f"PostgreSQL tests need a server URL in env var {PG_ENV} (see scripts/services)")
+        pytest.skip(
+            f"PostgreSQL tests need a server URL in env var {PG_ENV} (see scripts/services)"
+        )
     eng, admin, schema = _pg_engine(url)
     db.upgrade(eng)
     yield eng

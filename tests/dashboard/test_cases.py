@@ -1,7 +1,6 @@
 import datetime as dt
 
 import pytest
-from tests.dashboard.helpers import approve, draft, fill_record, prepare_interview, valid_credit_code
 
 from dashboard import cases, db, followup, interviews, people
 from dashboard.cases import CaseFilter, PartyDraft
@@ -11,6 +10,13 @@ from dashboard.errors import (
     OutOfScope,
     ValidationError,
     VersionConflict,
+)
+from tests.dashboard.helpers import (
+    approve,
+    draft,
+    fill_record,
+    prepare_interview,
+    valid_credit_code,
 )
 
 
@@ -95,7 +101,11 @@ def test_cases_list_search_filter_and_pagination(world):
     engine, actors = world
     with db.session_scope(engine) as s:
         for i in range(5):
-            cases.create_case(s, actors["tianshan"], draft(seed=10 + i, problem_category="price" if i % 2 else "quality"))
+            cases.create_case(
+                s,
+                actors["tianshan"],
+                draft(seed=10 + i, problem_category="price" if i % 2 else "quality"),
+            )
         page = cases.list_cases(s, actors["tianshan"], CaseFilter(problem_category="price"), 1, 1)
         assert (page.total, len(page.rows)) == (2, 1)
         hit = cases.list_cases(s, actors["tianshan"], CaseFilter(search="测试商贸有限公司12"))
@@ -121,7 +131,9 @@ def test_cases_same_matter_warns_with_earlier_case(world):
         assert err.value.earlier_case_no == first.case_no
         again = cases.create_case(s, actors["tianshan"], draft(seed=5), confirm_duplicate=True)
         assert again.id != first.id
-        other_problem = cases.create_case(s, actors["tianshan"], draft(seed=5, problem_category="price"))
+        other_problem = cases.create_case(
+            s, actors["tianshan"], draft(seed=5, problem_category="price")
+        )
         assert other_problem.problem_category == "price"
 
 
@@ -233,7 +245,9 @@ def test_cases_filing_reminder_alert_and_24h_report(world):
             followup.issue_reminder(s, actors["urumqi_leader"], "653101", "越级提醒")
         assert [r.id for r in followup.open_reminders(s, actors["shayibake"])] == [reminder.id]
         assert followup.open_reminders(s, h) == []
-        opened = followup.open_case_from_reminder(s, actors["shayibake"], reminder.id, draft("650103", seed=51))
+        opened = followup.open_case_from_reminder(
+            s, actors["shayibake"], reminder.id, draft("650103", seed=51)
+        )
         assert (opened.trigger, opened.reminder_id) == ("upper_reminder", reminder.id)
         alert = followup.issue_alert(s, h, "warning", "预付卡消费警示", "谨慎预付", [case.id])
         assert alert.case_ids == {"ids": [case.id]}

@@ -2,11 +2,11 @@ import datetime as dt
 import tomllib
 
 import pytest
-from tests.dashboard.helpers import approve, draft, fill_record, prepare_interview
 
 from dashboard import cases, db, interviews, workflow
 from dashboard.db import AuditEntry
 from dashboard.errors import GuardFailed, RoleNotPermitted, TransitionNotAllowed, ValidationError
+from tests.dashboard.helpers import approve, draft, fill_record, prepare_interview
 
 
 def test_workflow_definition_every_state_reachable_and_nonterminal_has_exit():
@@ -29,7 +29,16 @@ def test_workflow_definition_every_state_reachable_and_nonterminal_has_exit():
 def test_workflow_toml_states_follow_the_issue_order():
     raw = tomllib.loads(workflow.DEFINITION_FILE.read_text(encoding="utf-8"))
     titles = [v["title"] for v in raw["states"].values()]
-    assert titles[:8] == ["登记", "审批", "制定约谈方案", "告知", "实施约谈", "整改", "督查", "结案"]
+    assert titles[:8] == [
+        "登记",
+        "审批",
+        "制定约谈方案",
+        "告知",
+        "实施约谈",
+        "整改",
+        "督查",
+        "结案",
+    ]
 
 
 def test_workflow_full_run_to_closure_writes_audit_and_deadline(world):
@@ -39,7 +48,9 @@ def test_workflow_full_run_to_closure_writes_audit_and_deadline(world):
         approve(s, actors, case_id)
         prepare_interview(s, actors, case_id)
         fill_record(s, actors, case_id)
-        case = interviews.close_record(s, actors["tianshan"], case_id, cases.get_case(s, actors["tianshan"], case_id).version)
+        case = interviews.close_record(
+            s, actors["tianshan"], case_id, cases.get_case(s, actors["tianshan"], case_id).version
+        )
         case = cases.transition(s, actors["tianshan"], case_id, "finish_interview")
         assert case.interview_date == dt.date(2026, 9, 18)
         assert case.rectification_due == dt.date(2026, 10, 15)
@@ -81,9 +92,13 @@ def test_workflow_comment_required_for_side_exit(world):
         with pytest.raises(ValidationError) as err:
             cases.transition(s, actors["tianshan"], case_id, "refuse_attendance", comment=" ")
         assert err.value.problems == {"comment": "validation.comment_required"}
-        case = cases.transition(s, actors["tianshan"], case_id, "refuse_attendance", "无正当理由拒不到场")
+        case = cases.transition(
+            s, actors["tianshan"], case_id, "refuse_attendance", "无正当理由拒不到场"
+        )
         assert (case.state, case.supervision_focus) == ("supervision_focus", True)
-        case = cases.transition(s, actors["tianshan"], case_id, "find_violation", "已核实违法，立案")
+        case = cases.transition(
+            s, actors["tianshan"], case_id, "find_violation", "已核实违法，立案"
+        )
         assert (case.state, case.penalty_filed) == ("penalty", True)
         rows = s.query(AuditEntry).filter_by(case_id=case_id, action="find_violation").all()
         assert rows[0].comment == "已核实违法，立案"
@@ -94,13 +109,21 @@ def test_workflow_approval_needs_deputy_and_major_needs_principal(world):
     with db.session_scope(engine) as s:
         case_id = cases.create_case(s, actors["tianshan"], draft(is_major=True)).id
         case = cases.transition(s, actors["tianshan"], case_id, "submit")
-        case = interviews.record_approval(s, actors["urumqi_approver"], case_id, "section_head", "同意", case.version)
+        case = interviews.record_approval(
+            s, actors["urumqi_approver"], case_id, "section_head", "同意", case.version
+        )
         with pytest.raises(GuardFailed) as err:
             cases.transition(s, actors["urumqi_leader"], case_id, "approve")
         assert err.value.reasons == ["guard.deputy_missing", "guard.principal_missing"]
         with pytest.raises(RoleNotPermitted):  # a leader who is not the 主要领导
-            interviews.record_approval(s, actors["tianshan_leader"], case_id, "principal", "同意", case.version)
-        case = interviews.record_approval(s, actors["tianshan_leader"], case_id, "deputy", "同意", case.version)
-        case = interviews.record_approval(s, actors["tianshan_head"], case_id, "principal", "同意", case.version)
+            interviews.record_approval(
+                s, actors["tianshan_leader"], case_id, "principal", "同意", case.version
+            )
+        case = interviews.record_approval(
+            s, actors["tianshan_leader"], case_id, "deputy", "同意", case.version
+        )
+        case = interviews.record_approval(
+            s, actors["tianshan_head"], case_id, "principal", "同意", case.version
+        )
         case = cases.transition(s, actors["urumqi_leader"], case_id, "approve")
         assert case.state == "planning"

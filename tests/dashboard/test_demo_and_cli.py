@@ -1,0 +1,69 @@
+import json
+import subprocess
+import sys
+
+import pytest
+
+from dashboard import __main__ as cli
+from dashboard import cases, db, demo, stats
+from dashboard.errors import DemoRefused
+from tests.dashboard.helpers import draft
+
+
+def test_demo_refuses_database_with_real_cases(world):
+    engine, actors = world
+    with db.session_scope(engine) as s:
+        cases.create_case(s, actors["tianshan"], draft())
+    with pytest.raises(DemoRefused) as err, db.session_scope(engine) as s:
+        demo.generate(s, 10)
+    assert err.value.real_cases == 1
+    assert "1 件真实案件" in err.value.user_text()
+
+
+def test_demo_data_labelled_and_overview_counts_in_sql(world):
+    import datetime as dt
+
+    engine, actors = world
+    today = dt.date(2026, 6, 30)
+    with db.session_scope(engine) as s:
+        assert demo.generate(s, 300, today=today) == 300
+    with db.session_scope(engine) as s:
+        rows = cases.all_rows(s, actors["region_leader"])
+        assert len(rows) == 300 and all(
+            r.is_demo and r.title.startswith("【演示数据】") for r in rows
+        )
+        period = stats.Period(dt.date(2024, 1, 1), today)
+        view = stats.overview(s, actors["region_leader"], period, today)
+        assert view.kpis.opened == 300
+        assert sum(n for _, _, n in view.by_division) == 300
+        assert sum(n for _, n in view.monthly) == 300
+        overdue = [r for r in rows if r.state == "rectification" and r.rectification_due < today]
+        assert view.kpis.overdue_reports == len(overdue) > 0
+        closed = sum(1 for r in rows if r.state == "closed")
+        focus = sum(1 for r in rows if r.state == "supervision_focus")
+        assert view.kpis.rectified == closed
+        assert view.kpis.rectification_rate == round(closed / (closed + focus), 4)
+        county = stats.overview(s, actors["tianshan_leader"], period, today)
+        assert county.kpis.opened == sum(
+            1 for r in rows if r.jurisdiction_code.startswith("650102")
+        )
+
+
+def test_cli_deadline_prints_due_and_unverified(capsys):
+    assert cli.main(["deadline", "2026-09-18"]) == 0
+    assert capsys.readouterr().out.strip() == "2026-10-15"
+    assert cli.main(["deadline", "2026-12-21", "--days", "15"]) == 0
+    assert capsys.readouterr().out.strip() == "2027-01-11 待核验"
+
+
+def test_cli_demo_data_and_bench_json(tmp_path):
+    url = f"sqlite:///{tmp_path / 'demo.sqlite'}"
+    run = [sys.executable, "-m", "dashboard"]
+    out = subprocess.run([*run, "demo-data", "--cases", "50", "--db", url], capture_output=True,
+                         text=True, check=True)  # fmt: skip
+    assert "50 件演示案件" in out.stdout
+    bench = subprocess.run([*run, "bench", "--cases", "50", "--db", url, "--json"],
+                           capture_output=True, text=True, check=True)  # fmt: skip
+    numbers = json.loads(bench.stdout)
+    assert set(numbers) == {"overview_region_s", "overview_county_s", "case_list_s"}
+    assert all(isinstance(v, float) and v >= 0 for v in numbers.values())
