@@ -112,3 +112,27 @@ class CitationNotFound(AssistantError):
         self.citation = citation
         self.message_zh = reason_zh
         super().__init__(f"citation not found: {citation}")
+
+
+# --- drafting errors (case_input.py, llm_drafting.py) --------------------------------------
+
+
+class DraftInputError(AssistantError):
+    """A case cannot be drafted: ``missing`` lists the absent parts (ids of
+    ``drafting_messages.INPUT_MISSING``), ``problems`` other Chinese explanations."""
+
+    def __init__(self, missing: list[str], problems: list[str], message_zh: str):
+        self.missing = missing
+        self.problems = problems
+        self.message_zh = message_zh
+        super().__init__(f"case input incomplete: missing={missing} problems={len(problems)}")
+
+
+class LlmUnavailable(AssistantError):
+    """The configured language-model endpoint could not be reached or failed."""
+
+    def __init__(self, url: str, reason: str, message_zh: str):
+        self.url = url
+        self.reason = reason
+        self.message_zh = message_zh
+        super().__init__(f"llm endpoint failed: {reason}")

@@ -1,0 +1,206 @@
+"""The case a draft is written for (案件信息), read from CASE.json and validated.
+
+Required: the party (``party`` or ``parties`` for a collective interview, 集中约谈), the
+facts and the jurisdiction. Optional: bureau, interview time and place, interviewers,
+recorder, invited representatives, problem category, reason, evidence, materials, doc number.
+Validation collects everything missing and raises one ``DraftInputError`` listing it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from assistant import drafting_messages as m
+from assistant.errors import DraftInputError
+from assistant.normalize import normalize_for_matching, to_simplified
+from assistant.papers import Party
+
+MIN_FACT_CHARS = 12  # fewer meaningful characters than this is not a case description
+_MEANINGFUL = re.compile(r"[\w\u3400-\u9fff]")
+_COUNT = re.compile(r"(\d+)\s*(?:件|起|宗|次|条|单)")
+_AMOUNT = re.compile(r"(\d+(?:\.\d+)?\s*(?:万|亿)?元)")
+_TIME_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d")
+
+
+@dataclass(frozen=True)
+class CaseInput:
+    parties: tuple[Party, ...]
+    facts: str  # as written, kept for display
+    jurisdiction: str
+    bureau: str = ""
+    interview_time: datetime | None = None
+    place: str = ""
+    interviewers: tuple[str, ...] = ()
+    recorder: str = ""
+    invited: tuple[str, ...] = ()
+    problem_category: str = ""
+    reason: str = ""
+    evidence: tuple[str, ...] = ()
+    materials: tuple[str, ...] = ()
+    doc_number: str = ""
+    department: str = ""
+    contact_name: str = ""
+    contact_phone: str = ""
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def collective(self) -> bool:
+        """共性问题集中约谈: several parties interviewed together."""
+        return len(self.parties) > 1
+
+    @property
+    def matching_facts(self) -> str:
+        """The facts as matched: simplified characters, NFKC (full-width digits to ASCII)."""
+        return normalize_for_matching(to_simplified(self.facts))
+
+    @property
+    def traditional(self) -> bool:
+        return to_simplified(self.facts) != self.facts
+
+    @property
+    def complaint_count(self) -> int | None:
+        counts = [int(c) for c in _COUNT.findall(self.matching_facts)]
+        return max(counts) if counts else None
+
+    @property
+    def amount(self) -> str:
+        found = _AMOUNT.findall(self.matching_facts)
+        return found[0].replace(" ", "") if found else ""
+
+
+def load_case(path: Path) -> CaseInput:
+    """Read and validate CASE.json; unreadable files raise DraftInputError too."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or type(exc).__name__
+        raise DraftInputError(
+            [], [reason], m.INPUT_BAD_JSON.format(path=path, reason=reason)
+        ) from exc
+    if not isinstance(data, dict):
+        text = m.INPUT_BAD_JSON.format(path=path, reason="顶层应为 JSON 对象")
+        raise DraftInputError([], ["not an object"], text)
+    return parse_case(data)
+
+
+def parse_case(data: dict) -> CaseInput:
+    """A CaseInput from the JSON object, or one DraftInputError naming all that is missing."""
+    problems: list[str] = []
+    parties = _parties(data, problems)
+    interview_time = _time(data.get("interview_time"), problems)
+    case = CaseInput(
+        parties=parties,
+        facts=_text(data.get("facts")),
+        jurisdiction=_text(data.get("jurisdiction")),
+        bureau=_text(data.get("bureau")),
+        interview_time=interview_time,
+        place=_text(data.get("place") or data.get("interview_place")),
+        interviewers=_texts(data.get("interviewers")),
+        recorder=_text(data.get("recorder")),
+        invited=_texts(data.get("invited")),
+        problem_category=_text(data.get("problem_category") or data.get("category")),
+        reason=_text(data.get("reason")),
+        evidence=_texts(data.get("evidence")),
+        materials=_texts(data.get("materials")),
+        doc_number=_text(data.get("doc_number")),
+        department=_text(data.get("department")),
+        contact_name=_text(data.get("contact_name")),
+        contact_phone=_text(data.get("contact_phone")),
+    )
+    validate(case, problems)
+    return case
+
+
+def validate(case: CaseInput, problems: list[str] | None = None) -> None:
+    """Raise DraftInputError listing what is missing (who, what conduct, when/how many)."""
+    problems = list(problems or [])
+    missing = []
+    if not case.parties or not all(p.name for p in case.parties):
+        missing.append("party")
+    if not case.jurisdiction:
+        missing.append("jurisdiction")
+    missing += _missing_in_facts(case.matching_facts)
+    for party in case.parties:
+        if party.credit_code and not _credit_code_ok(party.credit_code):
+            problems.append(m.INPUT_BAD_CREDIT_CODE.format(code=party.credit_code))
+    if missing or problems:
+        raise DraftInputError(missing, problems, input_message(missing, problems))
+
+
+def _missing_in_facts(facts: str) -> list[str]:
+    meaningful = len(_MEANINGFUL.findall(facts))
+    if meaningful == 0:
+        return ["facts", "conduct", "scale"]
+    if meaningful < MIN_FACT_CHARS:
+        return ["facts", "conduct", "scale"]
+    return []
+
+
+def input_message(missing: list[str], problems: list[str]) -> str:
+    lines = [m.INPUT_INTRO]
+    lines += [f"{n}. {m.INPUT_MISSING[key]}" for n, key in enumerate(missing, 1)]
+    lines += [f"{n}. {p}" for n, p in enumerate(problems, len(missing) + 1)]
+    return "\n".join(lines)
+
+
+def _credit_code_ok(code: str) -> bool:
+    from dashboard.identifiers import is_credit_code
+
+    return is_credit_code(code)
+
+
+def _parties(data: dict, problems: list[str]) -> tuple[Party, ...]:
+    raw = data.get("parties")
+    if raw is None:
+        raw = [data["party"]] if data.get("party") else []
+    if not isinstance(raw, list):
+        problems.append(m.INPUT_BAD_FIELD.format(field="parties", reason="应为列表"))
+        return ()
+    out = []
+    for item in raw:
+        if isinstance(item, str):
+            item = {"name": item}
+        if not isinstance(item, dict):
+            problems.append(m.INPUT_BAD_FIELD.format(field="party", reason="应为对象"))
+            continue
+        out.append(_party(item))
+    return tuple(out)
+
+
+def _party(item: dict) -> Party:
+    return Party(
+        name=_text(item.get("name")),
+        credit_code=_text(item.get("credit_code")).upper(),
+        legal_rep=_text(item.get("legal_rep")),
+        address=_text(item.get("address")),
+        industry=_text(item.get("industry")),
+    )
+
+
+def _time(value, problems: list[str]) -> datetime | None:
+    if not value:
+        return None
+    text = normalize_for_matching(str(value))
+    for fmt in _TIME_FORMATS:
+        try:
+            return datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+    problems.append(m.INPUT_BAD_TIME.format(value=value))
+    return None
+
+
+def _text(value) -> str:
+    return str(value).strip() if value is not None else ""
+
+
+def _texts(value) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = re.split(r"[、，,；;\n]", value)
+    return tuple(t for t in (_text(v) for v in value) if t)
