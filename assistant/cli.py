@@ -1,4 +1,4 @@
-"""Command line: python -m assistant {index,search,article,eval,draft,shell}."""
+"""Command line: python -m assistant {index,search,article,eval,draft,draft-bench,shell}."""
 
 from __future__ import annotations
 
@@ -78,6 +78,12 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("--date", help="约谈日期 YYYY-MM-DD（默认今天）")
     d.add_argument("--scope", choices=SCOPES, default="default")
     d.set_defaults(func=cmd_draft)
+
+    db = sub.add_parser("draft-bench", help="评测起草效果（首选法条引用率、未核实引用、用时）")
+    db.add_argument("--queries", type=Path, required=True)
+    db.add_argument("--scope", choices=SCOPES, default="default")
+    db.add_argument("--json", action="store_true")
+    db.set_defaults(func=cmd_draft_bench)
 
     sh = sub.add_parser("shell", help="交互式检索")
     sh.add_argument("--scope", choices=SCOPES, default="default")
@@ -268,6 +274,12 @@ def cmd_draft(args) -> int:
     from assistant.drafting_cli import run_draft
 
     return run_draft(args)
+
+
+def cmd_draft_bench(args) -> int:
+    from assistant.draft_bench import cmd_draft_bench as run
+
+    return run(args)
 
 
 def cmd_shell(args) -> int:

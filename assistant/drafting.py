@@ -148,6 +148,9 @@ def add_cited_in_facts(selection, case, index: LawIndex, on_date: date, facts) -
     notices = []
     for ref in find_citations(case.matching_facts, index.resolver):
         written = case.matching_facts[ref.span[0] : ref.span[1]]
+        if not ref.law_key:
+            notices.append(m.LAW_NOT_IN_CORPUS.format(law=ref.law_text))
+            continue
         try:
             _, article, version = index.lookup(written)
         except CitationNotFound as exc:
@@ -361,7 +364,7 @@ def draft_notices(case, selection: BasisSelection, result: SearchResult, extra) 
         notices.append(m.RARE_CHARACTERS.format(chars="、".join(rare)))
     missing_codes = [p.name for p in case.parties if not p.credit_code]
     if missing_codes:
-        notices.append(m.INPUT_MISSING["credit_code"] + f"（{'、'.join(missing_codes)}）")
+        notices.append(m.CREDIT_CODE_MISSING.format(names="、".join(missing_codes)))
     return notices + selection.notices + list(extra)
 
 

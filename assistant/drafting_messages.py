@@ -31,6 +31,10 @@ NO_LAW_FOUND = (
     "尚未导入法规库：请在“法规”页面导入相关文件，或运行 "
     "python -m assistant index build --source 文件路径，然后重新起草。"
 )
+LAW_NOT_IN_CORPUS = (
+    "案情提到的《{law}》不在法规库中，本稿无法引用。如需引用，请在“法规”页面导入该文件，"
+    "或运行 python -m assistant index build --source 文件路径，然后重新起草。"
+)
 NO_TAXONOMY_MATCH = (
     "未能从案情中识别出已知的违法行为类型，以下法律依据仅按检索相关度列出，请逐条核对是否适用。"
 )
@@ -45,6 +49,7 @@ DEADLINE_UNVERIFIED = (
     "请在国务院公布放假安排后重新计算。"
 )
 DEADLINE_UNAVAILABLE = "整改期限未能计算（{reason}），请按15个工作日手工计算。"
+CREDIT_CODE_MISSING = "未填写统一社会信用代码（{names}），通知书中该项留空，请补充后再发出。"
 RARE_CHARACTERS = "单位名称含生僻字“{chars}”（超出 GB2312 字符集），打印前请确认字体能正常显示。"
 TRADITIONAL_INPUT = "案情含繁体字，检索时已转换为简体字匹配；文书中保留原文。"
 UNVERIFIED_MARK = "【未核实引用】"
@@ -139,3 +144,10 @@ LLM_UNAVAILABLE = (
     "无法连接大模型服务（{url}）：{reason}。已使用离线起草结果；如需模型起草，请检查 "
     "YTT_LLM_URL、YTT_LLM_MODEL、YTT_LLM_KEY 配置和网络。"
 )
+
+# --- command line -------------------------------------------------------------------------
+
+CLI_DONE = "已生成 {count} 个文件：{out}"
+CLI_NOTICE = "提示：{text}"
+CLI_BAD_DATE = "约谈日期“{value}”无法识别，请写成 YYYY-MM-DD，如 2026-03-05。"
+CLI_BAD_OUT = "无法写入输出目录“{out}”：{reason}。请检查路径和写入权限。"

@@ -1,0 +1,103 @@
+"""``python -m assistant draft --case CASE.json --out DIR [--date YYYY-MM-DD] [--scope …]``.
+
+Writes legal_basis.md, rectification.md, outline.md, plan.md, the papers (Markdown and DOCX)
+and provenance.json into DIR, and prints the citations used as JSON lines
+({"law", "article", "citation"}) on stdout; messages go to stderr. Everything is written into
+a temporary folder next to DIR first and moved in at the end, so a failure leaves nothing
+half-written.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from assistant import drafting_messages as m
+from assistant.case_input import load_case
+from assistant.drafting import Draft, draft_case
+from assistant.errors import DraftInputError
+from assistant.llm_drafting import configured_chat_model
+from assistant.papers import PaperError, default_kinds, render_docx
+from assistant.retrieval import LawIndex
+
+log = logging.getLogger(__name__)
+
+PROVENANCE_FILE = "provenance.json"
+
+
+def run_draft(args) -> int:
+    """Draft the case and write the files; returns the exit code (2 on bad input)."""
+    interview_date = parse_date(args.date)
+    case = load_case(args.case)
+    index = LawIndex(args.scope)
+    draft = draft_case(case, index, interview_date, configured_chat_model())
+    written = write_draft(draft, Path(args.out))
+    for line in draft.citation_lines():
+        print(json.dumps(line, ensure_ascii=False))
+    for notice in draft.notices:
+        print(m.CLI_NOTICE.format(text=notice), file=sys.stderr)
+    print(m.CLI_DONE.format(count=len(written), out=args.out), file=sys.stderr)
+    return 0
+
+
+def parse_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        text = m.CLI_BAD_DATE.format(value=value)
+        raise DraftInputError([], [text], text) from None
+
+
+def write_draft(draft: Draft, out: Path) -> list[Path]:
+    """Write every file into a temporary folder, then move them into ``out``."""
+    parent = out.resolve().parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=parent))
+    except OSError as exc:
+        raise _write_error(out, exc) from exc
+    try:
+        names = _write_all(draft, staging)
+        return _move_in(staging, names, out)
+    except OSError as exc:
+        raise _write_error(out, exc) from exc
+    except PaperError as exc:
+        raise DraftInputError([], [str(exc)], str(exc)) from exc
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _write_all(draft: Draft, folder: Path) -> list[str]:
+    names = []
+    for kind in default_kinds(draft.context):
+        md = folder / kind.filename("md")
+        md.write_text(draft.markdown(kind), encoding="utf-8")
+        render_docx(kind, draft.context, folder / kind.filename("docx"))
+        names += [md.name, kind.filename("docx")]
+    provenance = json.dumps(draft.provenance, ensure_ascii=False, indent=1)
+    (folder / PROVENANCE_FILE).write_text(provenance, encoding="utf-8")
+    return names + [PROVENANCE_FILE]
+
+
+def _move_in(staging: Path, names: list[str], out: Path) -> list[Path]:
+    if not out.exists():
+        os.replace(staging, out)
+        staging.mkdir()  # so the cleanup in write_draft has something to remove
+        return [out / n for n in names]
+    for name in names:
+        os.replace(staging / name, out / name)
+    return [out / n for n in names]
+
+
+def _write_error(out: Path, exc: OSError) -> DraftInputError:
+    text = m.CLI_BAD_OUT.format(out=out, reason=exc.strerror or type(exc).__name__)
+    log.warning("draft output not written: %s", type(exc).__name__)
+    return DraftInputError([], [text], text)

@@ -1,0 +1,273 @@
+"""Drafting assistant: legal basis, rectification, outline, papers, CLI and the citation guard.
+
+All drafts run offline over the real lexical index (``lexical_index``: built-in laws plus
+../shared/corpus, BM25 and the violation taxonomy).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import docx
+import pytest
+from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+from assistant import drafting_messages as m
+from assistant.case_input import CaseInput, parse_case
+from assistant.citation_check import check_text
+from assistant.citations import find_citations
+from assistant.drafting import DRAFT_KINDS, draft_case
+from assistant.drafting_cli import write_draft
+from assistant.errors import DraftInputError
+from assistant.papers import PaperKind, default_kinds
+
+REPO = Path(__file__).resolve().parents[2]
+CONSUMER_LAW = "中华人民共和国消费者权益保护法"
+RETURN_FACTS = (
+    "某服装网店在商品详情页写着“特价款不退不换”。消费者收到衣服试穿后觉得不合身，吊牌没拆，"
+    "签收第三天申请退货，客服以“活动商品不支持七天无理由”为由拒绝。平台转来的投诉一个月内有52件。"
+)
+JURISDICTION = "新疆维吾尔自治区乌鲁木齐市天山区"
+INTERVIEW = date(2026, 3, 5)
+
+
+def _case(facts: str = RETURN_FACTS, name: str = "乌鲁木齐某某服饰有限公司", **extra) -> CaseInput:
+    data = {"party": {"name": name}, "facts": facts, "jurisdiction": JURISDICTION, **extra}
+    return parse_case(data)
+
+
+def _entry(draft, law: str, number: int):
+    return next(
+        (e for e in draft.basis.entries if e.version.title == law and e.article.number == number),
+        None,
+    )
+
+
+def _own_lines(markdown: str) -> str:
+    """The draft's own text: quoted law text ('>' lines) is the corpus's, not a citation."""
+    return "\n".join(line for line in markdown.splitlines() if not line.startswith(">"))
+
+
+def test_drafting_return_refusal_cites_article_25_with_text_and_version(lexical_index):
+    draft = draft_case(_case(), lexical_index, INTERVIEW)
+
+    entry = _entry(draft, CONSUMER_LAW, 25)
+    assert entry is not None and entry.role == "obligation"
+    assert entry.version.version_date == "2013-10-25"
+    assert "七日内退货" in entry.article.text
+    basis = draft.markdown(PaperKind.LEGAL_BASIS)
+    assert "《中华人民共和国消费者权益保护法》第二十五条" in basis
+    assert "2013年10月25日版" in basis and "七日内退货" in basis
+    assert "无理由" in entry.reason  # the reason is tied to the facts' cue words
+    assert any(e.role == "liability" for e in draft.basis.entries)
+    assert draft.deadline == date(2026, 3, 26) and not draft.deadline_unverified
+    assert draft.provenance["mode"] == "offline"
+    assert entry.article.key in {c["key"] for c in draft.provenance["cited"]}
+
+
+def test_drafting_rectification_items_come_from_obligations(lexical_index):
+    draft = draft_case(_case(), lexical_index, INTERVIEW)
+
+    references = {e.reference for e in draft.basis.obligations}
+    based = [i for i in draft.rectification if i.basis]
+    assert based and all(i.basis in references for i in based)
+    assert any("52件" in i.action for i in draft.rectification)
+    text = draft.markdown(PaperKind.RECTIFICATION)
+    assert "2026年3月26日前" in text and "整改报告应当包括的内容" in text
+
+
+def test_drafting_outline_and_plan_follow_the_regulation(lexical_index):
+    draft = draft_case(_case(), lexical_index, INTERVIEW)
+
+    outline = draft.markdown(PaperKind.OUTLINE)
+    headings = [line for line in outline.splitlines() if line.startswith("## ")]
+    assert [h.split("、", 1)[0] for h in headings] == ["## 一", "## 二", "## 三", "## 四", "## 五"]
+    assert "52件投诉" in outline
+    plan = draft.markdown(PaperKind.PLAN)
+    assert sum(1 for line in plan.splitlines() if line.startswith("## ")) == 8
+    assert "《中华人民共和国消费者权益保护法》第二十五条" in plan
+
+
+def test_drafting_markdown_citations_all_resolve(lexical_index):
+    draft = draft_case(_case(), lexical_index, INTERVIEW)
+
+    found = 0
+    for kind in default_kinds(draft.context):
+        for ref in find_citations(_own_lines(draft.markdown(kind)), lexical_index.resolver):
+            assert ref.law_key, ref
+            lexical_index.article(ref.law_key, ref.number, ref.suffix)
+            found += 1
+    assert found >= len(draft.basis.entries)
+
+
+@pytest.mark.parametrize("facts", ["", "   ", "退货", "投诉很多"])
+def test_drafting_empty_or_one_word_facts_ask_for_more(facts):
+    with pytest.raises(DraftInputError) as caught:
+        _case(facts)
+    assert caught.value.missing == ["facts", "conduct", "scale"]
+    assert "做了什么" in caught.value.message_zh and "多少投诉" in caught.value.message_zh
+
+
+def test_drafting_missing_party_and_bad_credit_code_are_listed():
+    with pytest.raises(DraftInputError) as caught:
+        parse_case(
+            {"party": {"name": "", "credit_code": "123"}, "facts": RETURN_FACTS, "jurisdiction": ""}
+        )
+    assert caught.value.missing == ["party", "jurisdiction"]
+    assert "123" in caught.value.message_zh
+
+
+def test_drafting_traditional_characters_and_full_width_digits(lexical_index):
+    facts = (
+        "某服裝網店在商品詳情頁寫著「特價款不退不換」。消費者簽收第三天申請退貨，"
+        "客服以「活動商品不支持七天無理由」為由拒絕。平臺轉來的投訴有５２件。"
+    )
+    case = _case(facts)
+    draft = draft_case(case, lexical_index, INTERVIEW)
+
+    assert case.complaint_count == 52
+    assert _entry(draft, CONSUMER_LAW, 25) is not None
+    assert m.TRADITIONAL_INPUT in draft.notices
+    assert draft.context.facts == facts  # the original text is kept for display
+
+
+def test_drafting_law_not_in_corpus_says_so(lexical_index):
+    facts = "张三和李四周末在公园打羽毛球，天气晴朗，两人约定下周继续切磋球技。"
+    draft = draft_case(_case(facts), lexical_index, INTERVIEW)
+
+    assert draft.basis.entries == []
+    assert draft.notices[0] == m.NO_LAW_FOUND
+    assert "index build --source" in draft.markdown(PaperKind.LEGAL_BASIS)
+
+
+def test_drafting_cited_law_missing_from_corpus_is_reported(lexical_index):
+    facts = RETURN_FACTS + "另据反映，该店违反《殡葬服务管理条例》第二十二条的规定。"
+    draft = draft_case(_case(facts), lexical_index, INTERVIEW)
+
+    assert any("殡葬服务管理条例" in n and "导入" in n for n in draft.notices)
+    assert all("殡葬" not in e.version.title for e in draft.basis.entries)
+
+
+def test_drafting_uses_the_version_in_force_on_the_interview_date(lexical_index):
+    facts = (
+        "某服装店销售假冒注册商标的运动鞋，违反商标法第五十七条，消费者投诉12件，涉及金额3万元。"
+    )
+    draft = draft_case(_case(facts), lexical_index, date(2026, 8, 1))
+
+    entry = _entry(draft, "中华人民共和国商标法", 57)
+    assert entry is not None
+    assert entry.version.version_date == "2019-04-23" and entry.current is not None
+    assert any("商标法" in n and "2019-04-23版" in n for n in draft.notices)
+
+
+def test_drafting_rare_party_name_and_uncovered_year(lexical_index, tmp_path):
+    draft = draft_case(_case(name="新疆王䶮商贸有限公司"), lexical_index, date(2027, 3, 5))
+
+    assert any("䶮" in n for n in draft.notices)
+    assert draft.deadline is not None and draft.deadline_unverified
+    assert "待核验" in draft.markdown(PaperKind.RECTIFICATION)
+    written = write_draft(draft, tmp_path / "out")
+    notice = docx.Document(str(tmp_path / "out" / "notice.docx"))
+    assert any("䶮" in p.text for p in notice.paragraphs)
+    assert tmp_path / "out" / "provenance.json" in written
+
+
+def test_drafting_collective_interview_adds_a_consumer_notice(lexical_index):
+    data = {
+        "parties": [{"name": "甲服饰网店"}, {"name": "乙服饰网店"}],
+        "facts": RETURN_FACTS,
+        "jurisdiction": JURISDICTION,
+    }
+    draft = draft_case(parse_case(data), lexical_index, INTERVIEW)
+
+    assert PaperKind.CONSUMER_ALERT in default_kinds(draft.context)
+    alert = draft.markdown(PaperKind.CONSUMER_ALERT)
+    assert "2家经营者" in alert and "第二十五条" in alert
+
+
+def test_citation_check_flags_unknown_and_missing_articles(lexical_index):
+    text = (
+        "依据《中华人民共和国消费者权益保护法》第二十五条，应当退货；"
+        "又依《网络消费管理条例》第五条和《消费者权益保护法》第二百条，"
+        "以及消保法第二十五条第九款。本法第五条不算引用。"
+    )
+    check = check_text(text, lexical_index, INTERVIEW)
+
+    assert [c.ref.number for c in check.verified] == [25]
+    assert [c.ref.number for c in check.flagged] == [5, 200, 25]
+    assert check.text.count(m.UNVERIFIED_MARK) == 3
+    assert "网络消费管理条例》第五条" + m.UNVERIFIED_MARK in check.text
+    assert "《中华人民共和国消费者权益保护法》第二十五条，" in check.text
+
+
+def test_llm_citation_guard_flags_invented_citation(lexical_index):
+    """Checks the citation guard on a fixed answer from LangChain's fake chat model; it says
+    nothing about a real model."""
+    answer = (
+        "一、法律依据：该店拒绝七日无理由退货，违反《中华人民共和国消费者权益保护法》第二十五条。"
+        "同时违反《网络消费管理条例》第五条。"
+    )
+    fake = FakeListChatModel(responses=[answer])
+    draft = draft_case(_case(), lexical_index, INTERVIEW, llm=fake)
+
+    assert draft.llm is not None and draft.provenance["mode"] == "llm"
+    assert draft.llm.verified == ["《中华人民共和国消费者权益保护法》第二十五条"]
+    assert len(draft.llm.flagged) == 1 and "网络消费管理条例" in draft.llm.flagged[0]
+    basis = draft.markdown(PaperKind.LEGAL_BASIS)
+    assert "《网络消费管理条例》第五条" + m.UNVERIFIED_MARK in basis
+    assert draft.provenance["unverified_citations"] == draft.llm.flagged
+
+
+def _run_cli(index_dir: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(REPO), "YTT_INDEX_DIR": str(index_dir)}
+    return subprocess.run(
+        [sys.executable, "-m", "assistant", *args],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+
+
+def test_drafting_cli_writes_files_and_prints_citations(lexical_index_dir, tmp_path):
+    case_file = tmp_path / "case.json"
+    case = {"party": {"name": "某服饰网店"}, "facts": RETURN_FACTS, "jurisdiction": JURISDICTION}
+    case_file.write_text(json.dumps(case, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "out"
+    done = _run_cli(
+        lexical_index_dir,
+        "draft",
+        "--case",
+        str(case_file),
+        "--out",
+        str(out),
+        "--date",
+        "2026-03-05",
+    )
+
+    assert done.returncode == 0, done.stderr
+    lines = [json.loads(line) for line in done.stdout.splitlines()]
+    assert {"law": CONSUMER_LAW, "article": 25} in [
+        {"law": x["law"], "article": x["article"]} for x in lines
+    ]
+    assert all(set(x) == {"law", "article", "citation"} for x in lines)
+    for kind in DRAFT_KINDS:
+        assert (out / f"{kind.value}.md").is_file()
+    for name in ("notice.docx", "record.docx", "approval.docx", "rectification_notice.docx"):
+        assert (out / name).stat().st_size > 0
+    provenance = json.loads((out / "provenance.json").read_text(encoding="utf-8"))
+    assert provenance["interview_date"] == "2026-03-05" and provenance["cited"]
+
+
+def test_drafting_cli_bad_input_exits_2_and_writes_nothing(lexical_index_dir, tmp_path):
+    case_file = tmp_path / "case.json"
+    case_file.write_text(json.dumps({"party": {"name": "某店"}, "facts": "退货"}), encoding="utf-8")
+    out = tmp_path / "out"
+    done = _run_cli(lexical_index_dir, "draft", "--case", str(case_file), "--out", str(out))
+
+    assert done.returncode == 2
+    assert "案件信息不完整" in done.stderr and "管辖地区" in done.stderr
+    assert done.stdout == ""
+    assert list(tmp_path.iterdir()) == [case_file]
