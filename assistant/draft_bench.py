@@ -80,7 +80,8 @@ def unresolved_citations(draft: Draft, index: LawIndex) -> list[str]:
 
 
 def _primary(query: dict) -> dict:
-    return next(r for r in query["relevant"] if r.get("primary"))
+    relevant = query["relevant"]
+    return next((r for r in relevant if r.get("primary")), relevant[0])
 
 
 def _cited(draft: Draft) -> list[str]:

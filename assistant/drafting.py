@@ -105,6 +105,7 @@ def draft_case(
     started = time.perf_counter()
     validate(case)
     on_date = interview_date or (case.interview_time.date() if case.interview_time else None)
+    date_notes = [] if on_date else [m.DATE_ASSUMED.format(date=date.today().isoformat())]
     on_date = on_date or date.today()
 
     # Retrieval and the legal basis.
@@ -121,7 +122,7 @@ def draft_case(
     report = report_requirements(case, items)
     outline = interview_outline(case, result, reason, problems, selection, items, deadline)
     ctx = paper_context(case, reason, problems, selection, items, deadline, report, outline)
-    notices = draft_notices(case, selection, result, cited_notices + deadline_notes)
+    notices = draft_notices(case, selection, result, date_notes + cited_notices + deadline_notes)
 
     draft = Draft(
         case, on_date, selection, result, problems, reason, items, deadline, unverified,

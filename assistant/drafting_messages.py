@@ -44,6 +44,7 @@ VERSION_CHANGED = (
 )
 VERSION_NOT_YET = "{citation}：该版本自{start}起施行，约谈日期（{date}）时尚未施行，本稿未引用。"
 VERSION_REPEALED = "{citation}：该法规已废止，本稿未引用。"
+DATE_ASSUMED = "未指定约谈日期，按今天（{date}）选取法规版本、计算整改期限；确定日期后请重新起草。"
 DEADLINE_UNVERIFIED = (
     "整改期限按周一至周五推算：{year}年的法定节假日安排尚无官方数据，期限待核验，"
     "请在国务院公布放假安排后重新计算。"

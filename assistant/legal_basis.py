@@ -126,6 +126,9 @@ def select_basis(
     limit = MAX_EXTRA_WITH_TAXONOMY if taxonomy else MAX_EXTRA
     need = MIN_OVERLAP_WITH_TAXONOMY if taxonomy else MIN_OVERLAP
     extra = [h for h in result.hits if not h.violation and _relevant(h, facts, need, jurisdiction)]
+    if taxonomy:  # with recognised conduct, other hits only add articles of the laws it cites
+        laws = {e.law_key for e in selection.entries}
+        extra = [h for h in extra if h.law_key in laws]
     for hit in extra[:limit]:
         add_hit(selection, index, hit, facts, on_date, ())
     return selection

@@ -271,3 +271,18 @@ def test_drafting_cli_bad_input_exits_2_and_writes_nothing(lexical_index_dir, tm
     assert "案件信息不完整" in done.stderr and "管辖地区" in done.stderr
     assert done.stdout == ""
     assert list(tmp_path.iterdir()) == [case_file]
+
+
+class _UnreachableModel(FakeListChatModel):
+    """A stand-in for an endpoint that cannot be reached."""
+
+    def _stream(self, *args, **kwargs):
+        raise ConnectionError("connection refused")
+
+
+def test_drafting_unreachable_llm_falls_back_to_offline(lexical_index):
+    draft = draft_case(_case(), lexical_index, INTERVIEW, llm=_UnreachableModel(responses=["x"]))
+
+    assert draft.llm is None and draft.provenance["mode"] == "offline"
+    assert any("无法连接大模型服务" in n for n in draft.notices)
+    assert _entry(draft, CONSUMER_LAW, 25) is not None
