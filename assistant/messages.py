@@ -68,6 +68,11 @@ MESSAGES: dict[str, str] = {
     "parse_failed": (
         "文件解析出错，未导入。请确认文件能用 Word/WPS 或 PDF 阅读器正常打开，另存后重试。"
     ),
+    "source_gone": "此前导入的文件或文件夹已不存在，已从法规库中移除其内容。",
+    "index_outdated": (
+        "「{scope}」范围的索引与法规库不一致（法规库已被另一次构建更新）。"
+        "请重建索引：python -m assistant index build --scope {scope}"
+    ),
     "dense_not_ready": "向量索引尚未就绪，本次仅按关键词检索；后台建好后自动启用语义检索。",
 }
 

@@ -21,7 +21,7 @@ from assistant.bm25 import Bm25Index
 from assistant.citations import CitationRef, LawResolver, parse_citation
 from assistant.dense import DenseIndex
 from assistant.embeddings import NamedEmbeddings, configured_embeddings
-from assistant.errors import CitationNotFound, IndexMissing, IndexStale
+from assistant.errors import CitationNotFound, IndexMissing, IndexOutdated, IndexStale
 from assistant.fusion import reciprocal_rank_fusion
 from assistant.messages import message
 from assistant.models import STATUS_IN_FORCE, Article, LawVersion
@@ -111,6 +111,8 @@ class LawIndex:
             v.version_id: self.store.law_key_of(v.version_id)
             for v in {r.version for r in by_key.values()}
         }
+        if any(key not in by_key for key in self.bm25.keys):
+            raise IndexOutdated(self.scope)
         rows = []
         for key in self.bm25.keys:
             r = by_key[key]
