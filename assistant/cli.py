@@ -45,6 +45,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--scope", choices=SCOPES, default="default")
     b.add_argument("--source", nargs="*", type=Path, default=[], help="额外导入的文件或文件夹")
     b.add_argument("--lexical-only", action="store_true", help="只建关键词索引（向量稍后补建）")
+    b.add_argument("--if-missing", action="store_true", help="索引已存在时不做任何事")
     b.set_defaults(func=cmd_build)
     s = idx.add_parser("status", help="索引状态")
     s.set_defaults(func=cmd_status)
@@ -105,6 +106,9 @@ def _filters(args) -> Filters:
 
 
 def cmd_build(args) -> int:
+    if args.if_missing and indexing.read_info(args.scope):
+        print(f"索引「{args.scope}」已存在（python -m assistant index status 查看详情）。")
+        return 0
     bars: dict[str, tqdm] = {}
 
     def progress(stage: str, done: int, total: int) -> None:
