@@ -1,0 +1,30 @@
+"""约谈通 dashboard: ``streamlit run dashboard/app.py``.
+
+Signs the user in (or asks for the administrator's password on first run), starts loading the
+law index in the background, and shows the pages the user's role may open.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # `streamlit run` puts only dashboard/ on the path
+    sys.path.insert(0, str(ROOT))
+
+import streamlit as st  # noqa: E402
+
+from dashboard.ui import auth, law_index, navigation, services  # noqa: E402
+from dashboard.ui_messages import t  # noqa: E402
+
+st.set_page_config(page_title=t("app.title"), page_icon=":material/balance:", layout="wide")
+services.engine()
+law_index.loader()  # starts the background load; never waits for it
+
+actor = auth.gate()
+auth.sidebar_identity(actor)
+with st.sidebar:
+    law_index.show_status()
+services.flash()
+st.navigation(navigation.pages_for(actor.role)).run()

@@ -1,0 +1,93 @@
+"""The sign-in gate: first-run administrator password, sign-in form, sign-out.
+
+Accounts and bcrypt hashes live in ``dashboard.users``; the signed-in ``Actor`` is kept in the
+session under ``keys.ACTOR``. There is no default password: on an empty database the first
+visitor sets the administrator's password.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import streamlit as st
+from sqlalchemy import func, select
+
+from dashboard import jurisdictions, messages, users
+from dashboard.db import User
+from dashboard.errors import DashboardError
+from dashboard.ui import keys, services
+from dashboard.ui_messages import t
+
+log = logging.getLogger(__name__)
+
+
+def admin_exists() -> bool:
+    # TODO(dashboard): move to dashboard.users as has_admin() when the domain owner agrees (#5)
+    with services.session() as s:
+        stmt = select(func.count()).select_from(User).where(User.role == "admin")
+        return bool(s.scalar(stmt))
+
+
+def gate() -> users.Actor:
+    """The signed-in actor; otherwise renders the first-run or sign-in form and stops."""
+    actor = services.current_actor()
+    if actor is not None:
+        return actor
+    st.title(t("app.title"))
+    if admin_exists():
+        sign_in_form()
+    else:
+        first_run_form()
+    st.stop()
+
+
+def sign_in_form() -> None:
+    with st.form("sign_in"):
+        st.subheader(t("auth.heading"))
+        username = st.text_input(t("auth.username"), key="sign_in_username")
+        password = st.text_input(t("auth.password"), type="password", key="sign_in_password")
+        submitted = st.form_submit_button(t("auth.submit"))
+    if submitted:
+        try:
+            with services.session() as s:
+                actor = users.authenticate(s, username.strip(), password)
+        except DashboardError as err:
+            services.show_error(err)
+            return
+        st.session_state[keys.ACTOR] = actor
+        log.info("user %s signed in", actor.id)
+        st.rerun()
+
+
+def first_run_form() -> None:
+    st.info(t("auth.first_run"))
+    with st.form("first_run"):
+        username = st.text_input(t("auth.username"), value="admin", key="first_run_username")
+        password = st.text_input(t("auth.password"), type="password", key="first_run_password")
+        again = st.text_input(t("auth.confirm"), type="password", key="first_run_confirm")
+        submitted = st.form_submit_button(t("auth.create_admin"))
+    if not submitted:
+        return
+    if password != again:
+        st.error(t("auth.mismatch"))
+        return
+    try:
+        with services.session() as s:
+            actor = users.create_admin(s, password, username=username.strip())
+    except DashboardError as err:
+        services.show_error(err)
+        return
+    st.session_state[keys.ACTOR] = actor
+    services.flash(t("auth.admin_created", username=actor.username))
+    st.rerun()
+
+
+def sidebar_identity(actor: users.Actor) -> None:
+    with services.session() as s:
+        place = jurisdictions.get(s, actor.jurisdiction_code).name
+    role = messages.role_title(actor.role)
+    st.sidebar.markdown(t("auth.signed_in_as", name=actor.display_name, role=role, place=place))
+    if st.sidebar.button(t("auth.sign_out"), key="sign_out"):
+        for key in list(st.session_state.keys()):
+            del st.session_state[key]
+        st.rerun()

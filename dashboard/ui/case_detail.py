@@ -1,0 +1,108 @@
+"""The case page: state, deadline with days left, next steps as buttons (only those the
+user's role may take), the step's form, papers to download, and the audit timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from assistant.papers import PaperError
+from dashboard import messages, users
+from dashboard.errors import DashboardError
+from dashboard.ui import case_steps, casework, keys, queries, services
+from dashboard.ui_messages import t
+
+
+def render(actor: users.Actor, case_id: int) -> None:
+    if st.button(t("cp.back"), key="case_back"):
+        st.session_state.pop(keys.SELECTED_CASE, None)
+        st.rerun()
+    try:
+        view = casework.load(actor, case_id)
+    except DashboardError as err:
+        services.show_error(err)
+        st.session_state.pop(keys.SELECTED_CASE, None)
+        return
+    _header(view)
+    _steps(actor, view)
+    case_steps.render(actor, view)
+    _papers(view)
+    _timeline(actor, view)
+
+
+def _header(view: casework.CaseView) -> None:
+    st.subheader(f"{view.case_no}　{view.title}")
+    if view.is_demo:
+        st.warning(t("cp.demo"))
+    cols = st.columns(3)
+    cols[0].metric(t("cp.state"), view.state_title)
+    cols[1].markdown(f"**{t('cp.parties')}**：{'、'.join(p.name for p in view.parties)}")
+    cols[2].markdown(f"**{messages.field_title('trigger')}**：{messages.TRIGGERS.get(view.trigger,'')}"
+                     f"<br>**{t('cs.col.category')}**：{queries.category_title(view.problem_category)}",
+                     unsafe_allow_html=True)  # fmt: skip
+    if view.facts:
+        st.markdown(f"**{t('cp.facts')}**：{view.facts}")
+    st.markdown(_deadline_text(view))
+
+
+def _deadline_text(view: casework.CaseView) -> str:
+    if view.rectification_due is None:
+        return t("cp.no_deadline")
+    left = casework.days_left(view.rectification_due, dt.date.today())
+    if left > 0:
+        when = t("cp.days_left", days=left)
+    else:
+        when = t("cp.due_today") if left == 0 else t("cp.days_over", days=-left)
+    text = t("cp.deadline", due=view.rectification_due.isoformat(), left=when)
+    if view.due_unverified:
+        text += t("cp.unverified", flag=messages.text("deadline.unverified"))
+    return text
+
+
+def _steps(actor: users.Actor, view: casework.CaseView) -> None:
+    st.markdown(f"#### {t('cp.next_steps')}")
+    steps = casework.next_steps(actor, view.id)
+    if not steps:
+        st.caption(t("cp.no_steps"))
+        return
+    comment = st.text_input(t("cp.comment"), key=f"comment_{view.id}")
+    cols = st.columns(min(len(steps), 4))
+    for i, step in enumerate(steps):
+        label = step.title + (t("cp.comment_needed") if step.comment_required else "")
+        if cols[i % len(cols)].button(label, key=f"step_{step.id}"):
+            try:
+                casework.take_step(actor, view, step.id, comment)
+            except DashboardError as err:
+                services.show_error(err)
+                return
+            queries.clear()
+            services.flash(t("cp.done", action=step.title))
+            st.rerun()
+
+
+def _papers(view: casework.CaseView) -> None:
+    st.markdown(f"#### {t('cp.papers')}")
+    try:
+        ctx = casework.paper_context(view)
+    except PaperError as err:
+        services.show_error(err)
+        return
+    cols = st.columns(len(casework.CASE_PAPERS))
+    for col, kind in zip(cols, casework.CASE_PAPERS, strict=True):
+        col.download_button(
+            t("cp.paper_download", title=kind.title), casework.docx_bytes(kind, ctx),
+            file_name=f"{view.case_no}-{kind.title}.docx", key=f"paper_{kind.value}",
+        )  # fmt: skip
+
+
+def _timeline(actor: users.Actor, view: casework.CaseView) -> None:
+    st.markdown(f"#### {t('cp.timeline')}")
+    rows = casework.timeline(actor, view.id)
+    frame = pd.DataFrame([{
+        t("tl.at"): r["at"], t("tl.who"): r["who"], t("tl.action"): r["action"],
+        t("tl.states"): f"{r['from']} → {r['to']}" if r["to"] else "",
+        t("tl.comment"): r["comment"],
+    } for r in rows])  # fmt: skip
+    st.dataframe(frame, hide_index=True, width="stretch")

@@ -1,0 +1,148 @@
+"""Forms for the procedure step a case is in: approval opinions (审批表), the eight plan items
+(约谈方案), the notice (告知), and the interview record with persons, signatures and guidance.
+Each form calls one domain service and reruns; errors are shown in Chinese."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from dashboard import cases, interviews, messages, users
+from dashboard.errors import DashboardError
+from dashboard.ui import queries, services
+from dashboard.ui.casework import CaseView
+from dashboard.ui_messages import t
+
+APPROVAL_TITLES = {
+    "applicant": "申请人",
+    "section_head": "业务处（科）室负责人",
+    "deputy": "分管局领导",
+    "principal": "主要领导",
+}
+
+
+def render(actor: users.Actor, view: CaseView) -> None:
+    form = {"approval": _approval, "planning": _plan, "notification": _notice,
+            "interview": _record}.get(view.state)  # fmt: skip
+    if form is None:
+        return
+    with st.expander(t("cp.steps_form"), expanded=True):
+        form(actor, view)
+
+
+def _run(action) -> None:
+    """Call a service in a session; on success rerun so the page shows the new version."""
+    try:
+        with services.session() as s:
+            action(s)
+    except DashboardError as err:
+        services.show_error(err)
+        return
+    queries.clear()
+    services.flash(t("cp.saved"))
+    st.rerun()
+
+
+def _approval(actor: users.Actor, view: CaseView) -> None:
+    for step, entry in view.approval.items():
+        st.markdown(f"**{APPROVAL_TITLES.get(step, step)}**：{entry.get('name', '')}"
+                    f"　{entry.get('opinion', '')}　{entry.get('at', '')}")  # fmt: skip
+    steps = [s for s, roles in interviews.APPROVAL_STEPS.items()
+             if actor.role in roles and (s != "principal" or actor.is_principal)]  # fmt: skip
+    if not steps:
+        return
+    with st.form(f"approval_{view.id}"):
+        step = st.selectbox(t("cp.approval_step"), steps, format_func=APPROVAL_TITLES.get)
+        opinion = st.text_input(t("cp.approval_opinion"), value="同意")
+        if st.form_submit_button(t("cp.approval_save")):
+            _run(lambda s: interviews.record_approval(s, actor, view.id, step, opinion,
+                                                      view.version))  # fmt: skip
+
+
+def _plan(actor: users.Actor, view: CaseView) -> None:
+    if not users.can(actor, "edit_case"):
+        return
+    with st.form(f"plan_{view.id}"):
+        items = {k: st.text_area(title, value=view.plan.get(k, ""), height=68, key=f"plan_{k}")
+                 for k, title in messages.PLAN_ITEMS.items()}  # fmt: skip
+        if st.form_submit_button(t("cp.plan_save")):
+            _run(lambda s: interviews.set_plan(s, actor, view.id, items, view.version))
+
+
+def _notice(actor: users.Actor, view: CaseView) -> None:
+    if not users.can(actor, "edit_case"):
+        return
+    methods = {"written": t("cp.notice_written"), "phone": t("cp.notice_phone")}
+    with st.form(f"notice_{view.id}"):
+        issued = st.date_input(t("cp.notice_date"), value=view.notice_issued_on or dt.date.today())
+        method = st.radio(t("cp.notice_method"), list(methods), format_func=methods.get)
+        receipt = st.date_input(t("cp.receipt_date"), value=None)
+        if st.form_submit_button(t("cp.notice_save")):
+            _run(lambda s: interviews.record_notice(s, actor, view.id, issued, method,
+                                                    view.version, receipt))  # fmt: skip
+
+
+def _record(actor: users.Actor, view: CaseView) -> None:
+    if not users.can(actor, "edit_case"):
+        return
+    if view.record_problems:
+        items = "；".join(messages.text(p) for p in view.record_problems)
+        st.warning(t("cp.record_problems", items=items))
+    _record_time(actor, view)
+    _persons(actor, view)
+    _guidance(actor, view)
+    if not view.record_closed and st.button(t("cp.close_record"), key=f"close_{view.id}"):
+        _run(lambda s: interviews.close_record(s, actor, view.id, view.version))
+
+
+def _record_time(actor: users.Actor, view: CaseView) -> None:
+    start = view.record_start or dt.datetime.combine(dt.date.today(), dt.time(10, 0))
+    with st.form(f"record_time_{view.id}"):
+        cols = st.columns(3)
+        day = cols[0].date_input(t("cp.record_time"), value=start.date())
+        begin = cols[1].time_input(
+            t("cp.record_time"), value=start.time(), label_visibility="hidden"
+        )
+        end_time = (view.record_end or start + dt.timedelta(hours=1)).time()
+        end = cols[2].time_input(t("cp.record_end"), value=end_time)
+        place = st.text_input(t("cp.record_place"), value=view.record_place)
+        if st.form_submit_button(t("cp.record_save")):
+            start_at, end_at = dt.datetime.combine(day, begin), dt.datetime.combine(day, end)
+            _run(lambda s: interviews.update_record(s, actor, view.id, start_at, end_at, place))
+
+
+def _persons(actor: users.Actor, view: CaseView) -> None:
+    for p in view.persons:
+        cols = st.columns([4, 1])
+        flags = "、".join(x for x, on in ((t("cp.person_main"), p.is_main),
+                                         (t("cp.signed"), p.signed),
+                                         (t("cp.recused"), p.recused)) if on)  # fmt: skip
+        cols[0].markdown(f"{messages.PERSON_KINDS.get(p.kind, p.kind)}：{p.name} {p.unit} {flags}")
+        if (
+            not p.signed
+            and not p.recused
+            and not view.record_closed
+            and cols[1].button(t("cp.person_sign"), key=f"sign_{p.id}")
+        ):
+            _run(lambda s, pid=p.id: interviews.sign(s, actor, view.id, pid))
+    if view.record_closed:
+        return
+    with st.form(f"person_{view.id}", clear_on_submit=True):
+        cols = st.columns(3)
+        kind = cols[0].selectbox(t("cp.person_kind"), list(messages.PERSON_KINDS),
+                                 format_func=messages.PERSON_KINDS.get)  # fmt: skip
+        name = cols[1].text_input(t("cp.person_name"))
+        unit = cols[2].text_input(t("cp.person_unit"))
+        is_main = st.checkbox(t("cp.person_main"))
+        is_leader = st.checkbox(t("cp.person_leader"))
+        if st.form_submit_button(t("cp.person_add")):
+            _run(lambda s: interviews.add_person(s, actor, view.id, kind, name, unit=unit,
+                                                 is_main=is_main, is_leader=is_leader))  # fmt: skip
+
+
+def _guidance(actor: users.Actor, view: CaseView) -> None:
+    with st.form(f"guidance_{view.id}"):
+        text = st.text_area(t("cp.guidance"), value=view.guidance, height=100)
+        if st.form_submit_button(t("cp.guidance_save")):
+            _run(lambda s: cases.set_guidance(s, actor, view.id, text, view.version))

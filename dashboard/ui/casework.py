@@ -1,0 +1,165 @@
+"""The case page's data: a plain view of one case (read inside one session, so pages never
+touch ORM objects), its next steps, its audit timeline and the papers built from it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from assistant.papers import Attendee, PaperContext, PaperKind, Party, render_docx
+from dashboard import cases, jurisdictions, messages, people, users, workflow
+from dashboard.ui import services
+
+CASE_PAPERS = (
+    PaperKind.NOTICE, PaperKind.APPROVAL, PaperKind.RECORD, PaperKind.RECTIFICATION_NOTICE,
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class CaseView:
+    id: int
+    case_no: str
+    title: str
+    state: str
+    version: int
+    jurisdiction_code: str
+    jurisdiction_name: str
+    handling_unit: str
+    trigger: str
+    problem_category: str
+    industry: str
+    reason: str
+    facts: str
+    complaint_count: int
+    is_major: bool
+    is_demo: bool
+    opened_on: dt.date
+    interview_date: dt.date | None
+    rectification_due: dt.date | None
+    due_unverified: bool
+    guidance: str
+    approval: dict
+    plan: dict
+    notice_issued_on: dt.date | None
+    parties: list[Party] = field(default_factory=list)
+    record_start: dt.datetime | None = None
+    record_end: dt.datetime | None = None
+    record_place: str = ""
+    record_closed: bool = False
+    persons: list[people.PersonView] = field(default_factory=list)
+    record_problems: list[str] = field(default_factory=list)
+
+    @property
+    def state_title(self) -> str:
+        return messages.state_title(self.state)
+
+    @property
+    def bureau(self) -> str:
+        return f"{self.jurisdiction_name}市场监督管理局"
+
+    @property
+    def terminal(self) -> bool:
+        return workflow.definition().states[self.state].terminal
+
+
+def load(actor: users.Actor, case_id: int) -> CaseView:
+    """The case as the actor may see it (OutOfScope / NotFound otherwise)."""
+    from dashboard import interviews
+
+    with services.session() as s:
+        c = cases.get_case(s, actor, case_id)
+        place = jurisdictions.get(s, c.jurisdiction_code).name
+        parties = [Party(p.name, p.credit_code, p.legal_representative, p.address, p.industry)
+                   for p in c.parties]  # fmt: skip
+        record = c.record
+        return CaseView(
+            c.id, c.case_no or str(c.id), c.title, c.state, c.version, c.jurisdiction_code,
+            place, c.handling_unit, c.trigger, c.problem_category, c.industry, c.reason,
+            c.facts, c.complaint_count, c.is_major, c.is_demo, c.opened_on, c.interview_date,
+            c.rectification_due, c.due_unverified, c.guidance, dict(c.approval or {}),
+            dict(c.plan or {}), c.notice_issued_on, parties,
+            record.start_at if record else None, record.end_at if record else None,
+            record.place if record else "", bool(record and record.closed),
+            people.record_persons(s, actor, case_id), interviews.record_problems(c),
+        )  # fmt: skip
+
+
+def next_steps(actor: users.Actor, case_id: int) -> list[workflow.Transition]:
+    with services.session() as s:
+        return cases.available_transitions(s, actor, case_id)
+
+
+def take_step(actor: users.Actor, view: CaseView, transition_id: str, comment: str) -> CaseView:
+    with services.session() as s:
+        cases.transition(s, actor, view.id, transition_id, comment, view.version)
+    return load(actor, view.id)
+
+
+def timeline(actor: users.Actor, case_id: int) -> list[dict]:
+    """Audit rows, oldest first, with the actor's display name and state titles."""
+    with services.session() as s:
+        entries = cases.audit_trail(s, actor, case_id)
+        names: dict[int, str] = {}
+        for e in entries:
+            if e.actor_id and e.actor_id not in names:
+                names[e.actor_id] = _name(s, e.actor_id)
+        return [{
+            "at": e.at, "who": names.get(e.actor_id, ""), "action": action_title(e.action),
+            "from": messages.state_title(e.from_state) if e.from_state else "",
+            "to": messages.state_title(e.to_state) if e.to_state else "", "comment": e.comment,
+        } for e in entries]  # fmt: skip
+
+
+def _name(s, user_id: int) -> str:
+    try:
+        return users.actor_for(s, user_id).display_name
+    except Exception:  # noqa: BLE001 - a deactivated user still appears in the history
+        return ""
+
+
+def action_title(action: str) -> str:
+    from dashboard.ui_messages import t
+
+    if action == "create":
+        return t("cp.audit_create")
+    return messages.action_title(action)
+
+
+def days_left(due: dt.date, today: dt.date | None = None) -> int:
+    return (due - (today or dt.date.today())).days
+
+
+def paper_context(view: CaseView) -> PaperContext:
+    """The papers' context from the case itself (no legal basis: that is the 起草 page's)."""
+    active = [p for p in view.persons if not p.recused]
+    interviewers = [p.name for p in sorted(active, key=lambda p: not p.is_main)
+                    if p.kind == "interviewer"]  # fmt: skip
+    return PaperContext(
+        bureau_name=view.bureau,
+        parties=tuple(view.parties),
+        reason=view.reason or view.title,
+        facts=view.facts,
+        interview_start=view.record_start,
+        interview_end=view.record_end,
+        place=view.record_place,
+        interviewers=tuple(interviewers),
+        recorder=next((p.name for p in active if p.kind == "recorder"), ""),
+        invited=tuple(f"{p.name}（{p.unit}）" for p in active if p.kind == "invited"),
+        attendees=tuple(
+            Attendee(p.name, id_number=p.id_number, phone=p.phone)
+            for p in active
+            if p.kind == "attendee"
+        ),  # fmt: skip
+        department=view.handling_unit,
+        major=view.is_major,
+        rectification_deadline=view.rectification_due,
+        record_content=tuple(line for line in view.guidance.splitlines() if line.strip()),
+    )
+
+
+def docx_bytes(kind: PaperKind, ctx: PaperContext) -> bytes:
+    with tempfile.TemporaryDirectory() as folder:
+        path = render_docx(kind, ctx, Path(folder) / kind.filename("docx"))
+        return path.read_bytes()

@@ -1,0 +1,102 @@
+"""Rendering a draft: the legal basis with each article's full text and versions, the
+editable drafts, the citation check, saving, and DOCX downloads."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from assistant.drafting import DRAFT_KINDS, Draft
+from assistant.papers import PaperError
+from assistant.retrieval import LawIndex
+from dashboard import users
+from dashboard.ui import casework, drafts, keys, services
+from dashboard.ui_messages import t
+
+
+def reset_editor(case_id: int) -> None:
+    """Forget edited texts so a new draft shows in the editor."""
+    for kind in DRAFT_KINDS:
+        st.session_state.pop(f"{keys.DRAFT_TEXT}_{case_id}_{kind.value}", None)
+
+
+def legal_basis(draft: Draft, index: LawIndex) -> None:
+    st.markdown(f"#### {t('dr.basis')}")
+    basis = draft.basis
+    for title_id, entries in (("dr.obligation", basis.obligations),
+                              ("dr.liability", basis.liabilities)):  # fmt: skip
+        st.markdown(f"**{t(title_id)}**")
+        for entry in entries:
+            with st.expander(entry.reference):
+                st.caption(t("dr.version", date=entry.version.version_date or "—",
+                             status=entry.version.status))  # fmt: skip
+                st.markdown(entry.article.text)
+                st.caption(t("dr.reason", reason=entry.reason))
+                _other_versions(index, entry)
+
+
+def _other_versions(index: LawIndex, entry) -> None:
+    versions = index.versions_of(entry.law_key, entry.article.number, entry.article.suffix)
+    others = [(v, a) for v, a in versions if v.version_id != entry.version.version_id]
+    if not others:
+        return
+    st.markdown(f"*{t('dr.other_versions')}*")
+    for version, article in others:
+        line = t("lw.version_line", date=version.version_date or "—", status=version.status)
+        st.markdown(f"- {line}：{article.text if article else t('lw.not_in_version')}")
+
+
+def editor(actor: users.Actor, view: casework.CaseView, draft: Draft, index, on_date) -> None:
+    st.markdown(f"#### {t('dr.edit')}")
+    saved, meta = drafts.load_saved(view.id)
+    if meta:
+        st.caption(t("dr.saved_at", at=meta.get("saved_at", "")))
+    initial = drafts.initial_texts(draft, saved)
+    tabs = st.tabs([k.title for k in DRAFT_KINDS])
+    texts = {}
+    for tab, kind in zip(tabs, DRAFT_KINDS, strict=True):
+        key = f"{keys.DRAFT_TEXT}_{view.id}_{kind.value}"
+        with tab:
+            texts[kind.value] = st.text_area(kind.title, initial[kind.value], height=420, key=key)
+            st.download_button(t("dr.download_draft", title=kind.title),
+                               drafts.markdown_docx(texts[kind.value]),
+                               file_name=f"{view.case_no}-{kind.title}.docx",
+                               key=f"draft_docx_{kind.value}")  # fmt: skip
+    _check(texts, index, on_date)
+    _save(actor, view, texts, on_date)
+
+
+def _check(texts: dict[str, str], index: LawIndex, on_date: dt.date) -> None:
+    verified, flagged = drafts.unresolved(texts, index, on_date)
+    if flagged:
+        st.error(t("dr.unresolved") + "\n\n" + "\n".join(f"- {p}" for p in flagged))
+    else:
+        st.success(t("dr.all_resolved", count=verified))
+
+
+def _save(actor: users.Actor, view: casework.CaseView, texts, on_date: dt.date) -> None:
+    if not users.can(actor, "edit_case"):
+        st.caption(t("dr.no_permission_save"))
+        return
+    if st.button(t("dr.save"), key="draft_save", type="primary"):
+        try:
+            count = drafts.save(view.id, actor, texts, on_date)
+        except OSError as err:
+            services.show_error(err)
+            return
+        st.success(t("dr.saved", case_no=view.case_no, count=count))
+
+
+def papers(view: casework.CaseView, draft: Draft) -> None:
+    st.markdown(f"#### {t('dr.papers')}")
+    cols = st.columns(len(drafts.OFFICIAL_PAPERS))
+    for col, kind in zip(cols, drafts.OFFICIAL_PAPERS, strict=True):
+        try:
+            data = casework.docx_bytes(kind, draft.context)
+        except PaperError as err:
+            col.error(err.message_zh)
+            continue
+        col.download_button(t("cp.paper_download", title=kind.title), data,
+                            file_name=f"{view.case_no}-{kind.title}.docx",
+                            key=f"draft_paper_{kind.value}")  # fmt: skip

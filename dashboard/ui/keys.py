@@ -1,0 +1,13 @@
+"""Session-state keys used by the pages, declared once."""
+
+ACTOR = "ytt_actor"  # users.Actor of the signed-in user
+SCOPE_CODE = "ytt_scope_code"  # jurisdiction the overview and lists are narrowed to
+SELECTED_CASE = "ytt_selected_case"  # id of the case open on the 案件 page
+CASE_PAGE = "ytt_case_page"  # page number of the case list
+DRAFTS = "ytt_drafts"  # {case_id: assistant.drafting.Draft} drafted in this session
+DRAFT_TEXT = "ytt_draft_text"  # prefix of the editable draft text areas
+LAW_ARTICLE = "ytt_law_article"  # (law, number) opened on the 法规 page
+IMPORT_REPORT = "ytt_import_report"  # report of the last law import
+PRACTICE_RESULT = "ytt_practice_result"  # comparison of the trainee's answer
+QUIZ_RESULT = "ytt_quiz_result"  # scored quiz
+FLASH = "ytt_flash"  # one success message shown after a rerun

@@ -1,0 +1,132 @@
+"""The 法规 page's parts: search with filters, browsing a law by chapter, an article with
+all its versions, and the import form with its report."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from assistant.errors import AssistantError
+from assistant.models import LEVELS, STATUSES
+from assistant.retrieval import Filters, LawIndex
+from dashboard import users
+from dashboard.ui import keys, law_import, law_index, services
+from dashboard.ui_messages import t
+
+IMPORT_ROLES = {"admin", "leader", "handler"}
+MODES = {"hybrid": "lw.mode.hybrid", "bm25": "lw.mode.bm25", "dense": "lw.mode.dense"}
+
+
+def search(index: LawIndex) -> None:
+    with st.form("law_search"):
+        query = st.text_input(t("lw.query"), key="law_query")
+        cols = st.columns(5)
+        mode = cols[0].selectbox(t("lw.mode"), list(MODES), format_func=lambda m: t(MODES[m]))
+        law = cols[1].text_input(t("lw.law"))
+        level = cols[2].selectbox(t("lw.level"), ["", *LEVELS], format_func=_any)
+        status = cols[3].selectbox(t("lw.status"), STATUSES + ("",), format_func=_any)
+        region = cols[4].text_input(t("lw.region"))
+        k = st.slider(t("lw.count"), 5, 50, 10)
+        submitted = st.form_submit_button(t("lw.go"))
+    if not (submitted or query) or not query.strip():
+        return
+    filters = Filters(law=law.strip() or None, level=level or None, status=status or None,
+                      region=region.strip() or None)  # fmt: skip
+    result = index.search(query.strip(), k, filters, mode)
+    if not result.dense_used and mode != "bm25":
+        st.caption(t("lw.dense_off"))
+    if not result.hits:
+        st.info(t("lw.no_hits"))
+    for hit in result.hits:
+        extra = t("lw.hit_violation", name=hit.violation) if hit.violation else ""
+        with st.expander(f"{hit.citation}{extra}"):
+            st.caption(t("dr.version", date=hit.version.version_date or "—",
+                         status=hit.version.status))  # fmt: skip
+            st.markdown(hit.article.text)
+
+
+def _any(value: str) -> str:
+    return value or t("lw.any")
+
+
+def browse(index: LawIndex) -> None:
+    laws = sorted(index.store.law_keys(), key=lambda kv: kv[1])
+    titles = dict(laws)
+    law_key = st.selectbox(t("lw.pick_law"), list(titles), format_func=titles.get,
+                           key="browse_law")  # fmt: skip
+    versions = index.store.versions(law_key)
+    if not versions:
+        return
+    labels = {v.version_id: t("lw.version_line", date=v.version_date or "—", status=v.status)
+              for v in versions}  # fmt: skip
+    version_id = st.selectbox(t("lw.pick_version"), list(labels), format_func=labels.get,
+                              key="browse_version")  # fmt: skip
+    chapters: dict[str, list] = {}
+    for article in index.store.articles_of(version_id):
+        chapters.setdefault(article.chapter or t("lw.chapter_none"), []).append(article)
+    for chapter, articles in chapters.items():
+        with st.expander(f"{chapter}（{len(articles)}）"):
+            for article in articles:
+                st.markdown(f"**{article.label}**　{article.text}")
+
+
+def article(index: LawIndex) -> None:
+    cols = st.columns([3, 1, 1])
+    law = cols[0].text_input(t("lw.law"), value="消费者权益保护法", key="article_law")
+    number = cols[1].number_input(t("lw.article_no"), 1, 2000, 25, key="article_no")
+    if (
+        not cols[2].button(t("lw.lookup"), key="article_go")
+        and keys.LAW_ARTICLE not in st.session_state
+    ):
+        return
+    st.session_state[keys.LAW_ARTICLE] = (law, int(number))
+    try:
+        current, version = index.article(law.strip(), int(number))
+    except AssistantError as err:
+        services.show_error(err)
+        return
+    st.markdown(f"### 《{version.title}》{current.label}")
+    st.caption(t("dr.version", date=version.version_date or "—", status=version.status))
+    st.markdown(current.text)
+    for other, text in index.versions_of(law.strip(), int(number)):
+        line = t("lw.version_line", date=other.version_date or "—", status=other.status)
+        st.markdown(f"- {line}：{text.text if text else t('lw.not_in_version')}")
+
+
+def import_form(actor: users.Actor) -> None:
+    if actor.role not in IMPORT_ROLES:
+        st.info(t("lw.import_denied"))
+        return
+    with st.form("law_import", clear_on_submit=True):
+        files = st.file_uploader(t("lw.upload"), type=["pdf", "docx", "md", "txt"],
+                                 accept_multiple_files=True)  # fmt: skip
+        submitted = st.form_submit_button(t("lw.import_go"))
+    if submitted and files:
+        bar = st.progress(0.0)
+
+        def progress(stage: str, done: int, total: int) -> None:
+            label = t("lw.import_stage", stage=law_index.Progress(stage).text(), done=done,
+                      total=total)  # fmt: skip
+            bar.progress(min(done / total, 1.0) if total else 0.0, label)
+
+        try:
+            uploads = [(f.name, f.getvalue()) for f in files]
+            report = law_import.import_uploads(uploads, law_index.loader(), progress)
+        except AssistantError as err:
+            services.show_error(err)
+            return
+        st.session_state[keys.IMPORT_REPORT] = report
+    show_report(st.session_state.get(keys.IMPORT_REPORT))
+
+
+def show_report(report: dict | None) -> None:
+    if not report:
+        return
+    st.success(t("lw.import_done", imported=len(report["imported"]),
+                 refused=len(report["refused"]), duplicates=len(report["duplicates"])))  # fmt: skip
+    for entry in report["imported"]:
+        notes = "；".join(entry.get("notices", []))
+        st.markdown(f"- {t('lw.imported')}：{entry['title']}（{entry['articles']} 条）{notes}")
+    for entry in report["refused"]:
+        st.markdown(f"- {t('lw.refused')}：{entry['path']} —— {entry['reason']}")
+    for entry in report["duplicates"]:
+        st.markdown(f"- {t('lw.duplicates')}：{entry['path']}")
