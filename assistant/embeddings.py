@@ -102,7 +102,12 @@ class LocalSentenceTransformerEmbeddings(NamedEmbeddings):
         self.passage_prefix = passage_prefix
         self._model = None
         self._lock = threading.Lock()
-        self.dimension = self._load().get_sentence_embedding_dimension()
+        model = self._load()
+        dim = (
+            getattr(model, "get_embedding_dimension", None)
+            or model.get_sentence_embedding_dimension
+        )
+        self.dimension = int(dim())
 
     def _load(self):
         if self._model is None:
