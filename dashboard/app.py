@@ -23,8 +23,8 @@ services.engine()
 law_index.loader()  # starts the background load; never waits for it
 
 actor = auth.gate()
+page = st.navigation(navigation.pages_for(actor.role))
 auth.sidebar_identity(actor)
 with st.sidebar:
     law_index.show_status()
-services.flash()
-st.navigation(navigation.pages_for(actor.role)).run()
+page.run()

@@ -89,5 +89,6 @@ def sidebar_identity(actor: users.Actor) -> None:
     st.sidebar.markdown(t("auth.signed_in_as", name=actor.display_name, role=role, place=place))
     if st.sidebar.button(t("auth.sign_out"), key="sign_out"):
         for key in list(st.session_state.keys()):
-            del st.session_state[key]
+            st.session_state.pop(key, None)
+        st.session_state[keys.ACTOR] = None
         st.rerun()

@@ -45,9 +45,11 @@ def current_actor() -> users.Actor | None:
 
 
 def require_actor() -> users.Actor:
+    """The signed-in actor (pages start with this); shows the message left by the last run."""
     actor = current_actor()
     if actor is None:
         st.stop()
+    flash()
     return actor
 
 

@@ -130,6 +130,6 @@ def texts(at) -> str:
     return "\n".join(parts)
 
 
-@pytest.fixture
-def app_db(monkeypatch, tmp_path, lexical_index_dir) -> str:
+@pytest.fixture(name="app_db")
+def app_db_fixture(monkeypatch, tmp_path, lexical_index_dir) -> str:
     return app_environment(monkeypatch, tmp_path, lexical_index_dir)
