@@ -11,6 +11,7 @@ import jieba
 
 from assistant.normalize import normalize_for_matching
 from assistant.settings import ROOT
+from assistant.violations import load_taxonomy
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +33,18 @@ def _tokenizer() -> jieba.Tokenizer:
         tk = jieba.Tokenizer()
         jieba.setLogLevel(logging.WARNING)
         tk.load_userdict(str(LEGAL_TERMS))
+        for term in _taxonomy_terms():
+            tk.add_word(term, freq=2000)
         return tk
+
+
+def _taxonomy_terms() -> set[str]:
+    """Plain cue words of the violation taxonomy (跑路, 退一赔三, …) are domain terms too."""
+    terms = set()
+    for vtype in load_taxonomy():
+        for group in vtype.cues:
+            terms.update(c for c in group if not c.startswith("re:") and 2 <= len(c) <= 8)
+    return terms
 
 
 def tokenize(text: str) -> list[str]:
