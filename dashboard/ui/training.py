@@ -21,7 +21,7 @@ from assistant.papers import Party
 from assistant.retrieval import LawIndex
 from dashboard import messages, settings, workflow
 
-REGULATION_NAMES = ("消费维权行政约谈制度", "自治区市场监督管理机关消费维权行政约谈制度")
+REGULATION_NAMES = ("消费维权行政约谈制度",)
 MIN_INTERVIEWERS = 2  # regulation art. 7: 行政约谈人员一般不得少于两人
 MAJOR_REPORT_HOURS = 24  # regulation art. 17
 
@@ -79,14 +79,23 @@ STEPS = (
 
 def regulation_article(index: LawIndex | None, number: int) -> str | None:
     """The regulation's article text when it is in the corpus, else None."""
+    law_key = regulation_key(index)
+    if law_key is None:
+        return None
+    try:
+        article, _version = index.article(law_key, number)
+    except AssistantError:
+        return None
+    return article.text
+
+
+def regulation_key(index: LawIndex | None) -> str | None:
+    """The corpus key of the regulation, found by its title (imported titles vary)."""
     if index is None:
         return None
-    for name in REGULATION_NAMES:
-        try:
-            article, _version = index.article(name, number)
-        except AssistantError:
-            continue
-        return article.text
+    for law_key, title in index.store.law_keys():
+        if any(name in title for name in REGULATION_NAMES):
+            return law_key
     return None
 
 

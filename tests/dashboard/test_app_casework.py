@@ -1,0 +1,98 @@
+"""Case work through the UI: a transition by button (role-checked, audited), the new-case
+form's Chinese validation errors, and the drafting workspace (run, check, save)."""
+
+from __future__ import annotations
+
+import shutil
+
+from tests.dashboard.app_support import (
+    add_case,
+    app_db_fixture,  # noqa: F401  (the app_db fixture)
+    sign_in,
+    texts,
+    wait_for_index,
+)
+
+
+def _open_case(at, case_id: int):
+    at.switch_page("pages/cases.py").run()
+    at.selectbox(key="cases_open").set_value(case_id)
+    at.button(key="cases_open_button").click()
+    return at.run()
+
+
+def test_app_case_transition_by_button_is_audited(app_db):
+    case_id = add_case(app_db, "tianshan", "650102", 1, "天山区事项")
+    leader = _open_case(sign_in("tianshan_leader"), case_id)
+    assert "step_submit" not in [b.key for b in leader.button]  # 提交审批 is the handler's
+
+    at = _open_case(sign_in("tianshan"), case_id)
+    assert at.metric[0].value == "登记"
+    at.button(key="step_submit").click()
+    at.run()
+    assert not at.exception
+    assert at.metric[0].value == "审批"
+    assert "已执行：提交审批" in texts(at)
+    timeline = at.dataframe[-1].value
+    assert list(timeline["操作"]) == ["登记", "提交审批"]
+    assert list(timeline["环节"])[-1] == "登记 → 审批"
+
+
+def test_app_case_approval_guard_message_in_chinese(app_db):
+    case_id = add_case(app_db, "tianshan", "650102", 1, "天山区事项")
+    at = _open_case(sign_in("tianshan"), case_id)
+    at.button(key="step_submit").click()
+    at.run()
+    approver = _open_case(sign_in("urumqi_approver"), case_id)
+    approver.button(key="step_approve").click()
+    approver.run()
+    assert "暂不能执行“批准约谈”" in texts(approver)
+    assert "缺少分管局领导审批意见" in texts(approver)
+
+
+def test_app_new_case_form_shows_validation_errors_in_chinese(app_db):
+    at = sign_in("tianshan")
+    at.text_input(key="new_title").input("预付卡退款问题")
+    at.text_input(key="new_party_1_name").input("某某美容有限公司")
+    at.text_input(key="new_party_1_code").input("91650102MA12345678")
+    at.button(key="FormSubmitter:new_case-登记").click()
+    at.run()
+    assert "统一社会信用代码不正确" in texts(at)
+
+    from tests.dashboard.helpers import valid_credit_code
+
+    at.text_input(key="new_party_1_code").input(valid_credit_code(9))
+    at.button(key="FormSubmitter:new_case-登记").click()
+    at.run()
+    assert not at.exception
+    assert "已登记：YT" in texts(at)
+    assert at.metric[0].value == "登记"
+
+
+def test_app_drafting_runs_checks_and_saves(app_db, tmp_path):
+    case_id = add_case(app_db, "tianshan", "650102", 1, "天山区事项")
+    wait_for_index()
+    at = sign_in("tianshan")
+    at.switch_page("pages/drafting.py").run()
+    at.button(key="draft_run").click()
+    at.run()
+    assert not at.exception
+    shown = texts(at)
+    assert "《中华人民共和国消费者权益保护法》第五十三条" in [e.label for e in at.expander]
+    assert "草稿中的" in shown and "均已在法规库中核实" in shown
+    downloads = [d.label for d in at.get("download_button")]
+    assert "下载消费维权行政约谈通知书（DOCX）" in downloads
+
+    key = f"ytt_draft_text_{case_id}_legal_basis"
+    at.text_area(key=key).input(
+        at.text_area(key=key).value + "\n依据《消费者权益保护法》第九百条。"
+    )
+    at.run()
+    assert "以下引用未能在法规库中核实" in texts(at)
+
+    at.button(key="draft_save").click()
+    at.run()
+    assert "草稿已保存到案件" in texts(at)
+    saved = tmp_path / "data" / "drafts" / str(case_id) / "legal_basis.md"
+    assert "第九百条" in saved.read_text(encoding="utf-8")
+    shutil.rmtree(saved.parent)
