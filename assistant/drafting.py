@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -122,6 +122,8 @@ def draft_case(
     report = report_requirements(case, items)
     outline = interview_outline(case, result, reason, problems, selection, items, deadline)
     ctx = paper_context(case, reason, problems, selection, items, deadline, report, outline)
+    if interview_date is not None and case.interview_time is None:
+        ctx = replace(ctx, interview_date=interview_date)
     notices = draft_notices(case, selection, result, date_notes + cited_notices + deadline_notes)
 
     draft = Draft(

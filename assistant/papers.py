@@ -302,6 +302,7 @@ class PaperContext:
     evidence: Sequence[str] = ()
     interview_start: datetime | None = None
     interview_end: datetime | None = None
+    interview_date: date | None = None  # the day, when the hour is not fixed yet
     place: str = ""
     interviewers: Sequence[str] = ()  # the first is the main interviewer (主约谈人)
     recorder: str = ""
@@ -333,6 +334,19 @@ class PaperContext:
         if self.rectification_mode not in w.RECTIFY_DEMAND:
             raise InvalidRectificationMode(mode=self.rectification_mode)
         self._check_schedule()
+
+    @property
+    def interview_when(self) -> str:
+        """The interview's date and time as papers print it; the hour left blank if unknown."""
+        if self.interview_start is not None:
+            return format_datetime(self.interview_start)
+        if self.interview_date is not None:
+            return f"{format_date(self.interview_date)}{w.BLANK_HOUR}"
+        return w.BLANK_TIME
+
+    @property
+    def interview_day(self) -> date | None:
+        return self.interview_start.date() if self.interview_start else self.interview_date
 
     def _check_schedule(self) -> None:
         start, end = self.interview_start, self.interview_end

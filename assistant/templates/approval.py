@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.papers import PaperContext, format_datetime, join_or_blank, or_blank
+from assistant.papers import PaperContext, join_or_blank, or_blank
 from assistant.templates import blocks as b
 from assistant.templates import wording as w
 from assistant.templates.common import header
@@ -21,7 +21,7 @@ def _rows(ctx: PaperContext) -> tuple[tuple[b.FormField, ...], ...]:
         (_field(w.APPROVAL_DEPARTMENT, or_blank(ctx.department)),),
         (_field(w.APPROVAL_INVITED, join_or_blank(ctx.invited)),),
         (
-            _field(w.APPROVAL_TIME, format_datetime(ctx.interview_start)),
+            _field(w.APPROVAL_TIME, ctx.interview_when),
             _field(w.APPROVAL_PLACE, or_blank(ctx.place)),
         ),
         (_reason(ctx),),

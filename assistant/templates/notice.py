@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.papers import PaperContext, format_datetime, or_blank
+from assistant.papers import PaperContext, or_blank
 from assistant.templates import blocks as b
 from assistant.templates import wording as w
 from assistant.templates.common import header, line, numbered, right, signoff
@@ -21,7 +21,7 @@ def _notice(ctx: PaperContext) -> list[b.Block]:
     )
     body = w.NOTICE_BODY.format(
         reason=or_blank(ctx.reason.rstrip("。")),
-        time=format_datetime(ctx.interview_start),
+        time=ctx.interview_when,
         place=or_blank(ctx.place),
     )
     return [

@@ -5,7 +5,6 @@ from __future__ import annotations
 from assistant.papers import (
     OutlineSection,
     PaperContext,
-    format_datetime,
     format_deadline,
     or_blank,
 )
@@ -15,9 +14,7 @@ from assistant.templates.common import heading, line, numbered, provenance
 
 
 def build(ctx: PaperContext) -> list[b.Block]:
-    time_place = w.OUTLINE_TIME_PLACE.format(
-        time=format_datetime(ctx.interview_start), place=or_blank(ctx.place)
-    )
+    time_place = w.OUTLINE_TIME_PLACE.format(time=ctx.interview_when, place=or_blank(ctx.place))
     out: list[b.Block] = [
         b.Title(w.TITLES["outline"]),
         line(w.DRAFT_PARTY.format(value=ctx.party_names)),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from assistant.papers import PaperContext, format_datetime, join_or_blank, or_blank
+from assistant.papers import PaperContext, join_or_blank, or_blank
 from assistant.templates import blocks as b
 from assistant.templates import wording as w
 from assistant.templates.common import heading, line, numbered, provenance
@@ -47,7 +47,7 @@ def _law(ctx: PaperContext) -> list[b.Block]:
 
 def _time_place(ctx: PaperContext) -> list[b.Block]:
     return [
-        line(w.PLAN_TIME.format(value=format_datetime(ctx.interview_start))),
+        line(w.PLAN_TIME.format(value=ctx.interview_when)),
         line(w.PLAN_PLACE.format(value=or_blank(ctx.place))),
     ]
 

@@ -35,9 +35,9 @@ def build_notice(ctx: PaperContext) -> list[b.Block]:
 
 
 def _intro(ctx: PaperContext) -> str:
-    if ctx.interview_start is None:
+    if ctx.interview_day is None:
         return w.RECTIFY_INTRO
-    return w.RECTIFY_INTRO_DATED.format(date=format_date(ctx.interview_start.date()))
+    return w.RECTIFY_INTRO_DATED.format(date=format_date(ctx.interview_day))
 
 
 def _basis(ctx: PaperContext) -> list[b.Block]:

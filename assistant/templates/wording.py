@@ -10,6 +10,7 @@ BLANK = "________"
 BLANK_LONG = "________________________________"
 BLANK_DATE = "____年__月__日"
 BLANK_TIME = "____年__月__日__时__分"
+BLANK_HOUR = "__时__分"
 BLANK_DOC_NUMBER = "________〔____〕____号"
 LIST_SEPARATOR = "、"
 
