@@ -6,23 +6,12 @@ message naming the variable and how to fix it.
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass
 from pathlib import Path
 
+from assistant.settings import Setting as Setting  # re-exported: one Setting type
 from dashboard.errors import ConfigError
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@dataclass(frozen=True)
-class Setting:
-    env: str
-    default: str
-    help: str
-
-    def value(self) -> str:
-        return os.environ.get(self.env, self.default)
 
 
 SETTINGS = {
