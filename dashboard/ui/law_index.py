@@ -158,5 +158,19 @@ def ready_index() -> LawIndex | None:
 
 
 def show_status() -> None:
+    """The index status line; refreshes itself every few seconds while work is running."""
+    current = loader()
+    if current.state in ("loading", "building") or current.dense_state == "building":
+        _live_status()
+    else:
+        _status_line()
+
+
+def _status_line() -> None:
     kind, text = loader().status_text()
     getattr(st, kind if kind != "success" else "caption")(text)
+
+
+@st.fragment(run_every=3)
+def _live_status() -> None:
+    _status_line()
