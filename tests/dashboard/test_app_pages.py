@@ -105,7 +105,7 @@ def test_app_users_page_creates_account(app_db):
     at.text_input(key="new_user_password").input("Another-pass-9")
     at.selectbox(key="new_user_role").set_value("handler")
     at.selectbox(key="new_user_place").set_value("650103")
-    at.button[-1].click()
+    at.button(key="FormSubmitter:new_user-创建用户").click()
     at.run()
     assert "用户“shayibake”已创建" in texts(at)
     login = sign_in("shayibake", "Another-pass-9")
