@@ -109,11 +109,17 @@ def _insert(session: Session, **fields) -> Actor:
     return to_actor(session, user)
 
 
+def has_admin(session: Session) -> bool:
+    """Whether any administrator account exists (the first-run form shows until one does)."""
+    stmt = select(func.count()).select_from(User).where(User.role == "admin")
+    return bool(session.scalar(stmt))
+
+
 def create_admin(
     session: Session, password: str, username: str = "admin", jurisdiction_code: str | None = None
 ) -> Actor:
     """Create the first administrator (refused once any administrator exists)."""
-    if session.scalar(select(func.count()).select_from(User).where(User.role == "admin")):
+    if has_admin(session):
         raise ValidationError({"username": "validation.admin_exists"})
     from dashboard import settings
 

@@ -10,10 +10,8 @@ from __future__ import annotations
 import logging
 
 import streamlit as st
-from sqlalchemy import func, select
 
 from dashboard import jurisdictions, messages, users
-from dashboard.db import User
 from dashboard.errors import DashboardError
 from dashboard.ui import keys, services
 from dashboard.ui_messages import t
@@ -22,10 +20,8 @@ log = logging.getLogger(__name__)
 
 
 def admin_exists() -> bool:
-    # TODO(dashboard): move to dashboard.users as has_admin() when the domain owner agrees (#5)
     with services.session() as s:
-        stmt = select(func.count()).select_from(User).where(User.role == "admin")
-        return bool(s.scalar(stmt))
+        return users.has_admin(s)
 
 
 def gate() -> users.Actor:

@@ -16,6 +16,7 @@ from tests.dashboard.app_support import (
 )
 
 FORBIDDEN = ("sqlalchemy", "sqlite3", "jieba", "chromadb", "langchain", "langchain_core")
+SQL = ("sqlalchemy", "sqlite3", "psycopg", "psycopg2")
 
 
 def _imports(path: Path) -> set[str]:
@@ -36,6 +37,19 @@ def test_app_pages_import_no_sql_jieba_chroma_or_langchain():
         bad = _imports(page) & set(FORBIDDEN)
         assert not bad, f"{page.name} imports {bad}"
         assert "select(" not in page.read_text(encoding="utf-8"), page.name
+    # ui/ helpers reach the database only through the domain services (and ui.services)
+    modules = sorted((REPO / "dashboard" / "ui").glob("*.py"))
+    assert len(modules) >= 10
+    for module in modules:
+        bad = _imports(module) & set(SQL)
+        assert not bad, f"ui/{module.name} imports {bad}"
+        assert not _models_imported(module), f"ui/{module.name} imports ORM models"
+
+
+def _models_imported(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return {a.name for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+            and node.module == "dashboard.db" for a in node.names}  # fmt: skip
 
 
 def test_app_overview_offers_demo_data_on_empty_database(app_db):
