@@ -14,6 +14,7 @@ Start-up
     users.create_admin(s, password, username="admin")   first run only; no default password
 
 Users and jurisdictions
+    users.has_admin(s) -> bool                              an administrator exists (first run)
     users.authenticate(s, username, password) -> Actor      AuthenticationFailed
     users.actor_for(s, user_id) -> Actor
     users.create_user(s, admin, username, display_name, password, role, jurisdiction_code,
@@ -36,6 +37,10 @@ Cases (cases.py)
     overdue_cases(s, actor, today=None); due_soon_cases(s, actor, today=None, within=None)
     audit_trail(s, actor, case_id) -> [AuditEntry]
     Choices: messages.TRIGGERS, PROBLEM_CATEGORIES, PLAN_ITEMS, PERSON_KINDS, ALERT_KINDS
+
+Drafts saved with a case (drafts.py, table case_drafts)
+    save_drafts(s, actor, case_id, {kind: markdown}, interview_date) -> int   edit_case, scope,
+        audited; replaces the kinds given      load_drafts(s, actor, case_id) -> SavedDrafts
 
 Procedure steps (interviews.py)
     record_approval(s, actor, case_id, step, opinion, expected_version)

@@ -24,6 +24,7 @@ from sqlalchemy import (
     Numeric,
     String,
     Text,
+    UniqueConstraint,
     create_engine,
     event,
 )
@@ -200,6 +201,21 @@ class AuditEntry(Base):
     from_state: Mapped[str | None] = mapped_column(String(30))
     to_state: Mapped[str | None] = mapped_column(String(30))
     comment: Mapped[str] = mapped_column(Text, default="")
+
+
+class SavedDraft(Base):
+    """A draft paper saved with a case (one row per case and kind), Markdown as edited."""
+
+    __tablename__ = "case_drafts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("interview_case.id"))
+    kind: Mapped[str] = mapped_column(String(40))
+    text: Mapped[str] = mapped_column(Text, default="")
+    interview_date: Mapped[dt.date | None] = mapped_column(Date)
+    saved_at: Mapped[dt.datetime] = mapped_column(DateTime, default=now)
+    saved_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+
+    __table_args__ = (UniqueConstraint("case_id", "kind", name="uq_case_drafts_case_kind"),)
 
 
 class RegionalDay(Base):

@@ -57,6 +57,7 @@ TEXTS = {
     "validation.end_before_start": "结束时间早于开始时间",
     "validation.unknown_header": "缺少必需的列",
     "validation.alert_kind": "类别应为消费提示或消费警示",
+    "validation.draft_too_long": "草稿过长（每篇不超过20万字），请删减后再保存",
     "guard.section_head_missing": "缺少业务处（科）室负责人意见",
     "guard.deputy_missing": "缺少分管局领导审批意见",
     "guard.principal_missing": "涉及重大问题，须报主要领导批准",
@@ -109,6 +110,7 @@ FIELD_TITLES = {
     "end_at": "结束时间",
     "region_code": "区划代码",
     "parent_code": "上级辖区",
+    "drafts": "草稿",
 }
 
 PERMISSION_TITLES = {
@@ -121,6 +123,10 @@ PERMISSION_TITLES = {
     "issue_reminder": "发出约谈提醒",
     "issue_alert": "发布消费提示",
     "view_overview": "查看总览",
+}
+
+AUDIT_ACTION_TITLES = {
+    "save_drafts": "保存草稿",
 }
 
 TRIGGERS = {
@@ -197,7 +203,9 @@ def action_title(action: str) -> str:
     from dashboard.workflow import definition
 
     t = definition().transitions.get(action)
-    return t.title if t else PERMISSION_TITLES.get(action, action)
+    if t:
+        return t.title
+    return AUDIT_ACTION_TITLES.get(action) or PERMISSION_TITLES.get(action, action)
 
 
 def role_title(role: str) -> str:

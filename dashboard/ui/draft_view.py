@@ -11,6 +11,7 @@ from assistant.drafting import DRAFT_KINDS, Draft
 from assistant.papers import PaperError
 from assistant.retrieval import LawIndex
 from dashboard import users
+from dashboard.errors import DashboardError
 from dashboard.ui import casework, drafts, keys, services
 from dashboard.ui_messages import t
 
@@ -49,10 +50,10 @@ def _other_versions(index: LawIndex, entry) -> None:
 
 def editor(actor: users.Actor, view: casework.CaseView, draft: Draft, index, on_date) -> None:
     st.markdown(f"#### {t('dr.edit')}")
-    saved, meta = drafts.load_saved(view.id)
-    if meta:
-        st.caption(t("dr.saved_at", at=meta.get("saved_at", "")))
-    initial = drafts.initial_texts(draft, saved)
+    saved = drafts.load_saved(actor, view.id)
+    if saved.saved_at is not None:
+        st.caption(t("dr.saved_at", at=saved.saved_at.isoformat(sep=" ")))
+    initial = drafts.initial_texts(draft, saved.texts)
     tabs = st.tabs([k.title for k in DRAFT_KINDS])
     texts = {}
     for tab, kind in zip(tabs, DRAFT_KINDS, strict=True):
@@ -82,7 +83,7 @@ def _save(actor: users.Actor, view: casework.CaseView, texts, on_date: dt.date) 
     if st.button(t("dr.save"), key="draft_save", type="primary"):
         try:
             count = drafts.save(view.id, actor, texts, on_date)
-        except OSError as err:
+        except DashboardError as err:
             services.show_error(err)
             return
         st.success(t("dr.saved", case_no=view.case_no, count=count))

@@ -1,16 +1,13 @@
 """The drafting workspace's glue: a case as the assistant's input, running the drafter, the
 citation check of edited drafts, DOCX of edited Markdown, and saving drafts with the case.
 
-The case domain has no field for drafts, so saved drafts are files under the data folder,
-one folder per case id: ``<data_dir>/drafts/<case_id>/<kind>.md`` plus ``meta.json``.
+Saved drafts live in the database through the case domain (``dashboard.drafts``), which checks
+the actor's jurisdiction and the ``edit_case`` permission and writes the audit row.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-import logging
-import os
 import re
 import tempfile
 from pathlib import Path
@@ -22,11 +19,10 @@ from assistant.drafting import DRAFT_KINDS, Draft, draft_case
 from assistant.papers import PaperKind
 from assistant.retrieval import LawIndex
 from assistant.templates import blocks as b
-from dashboard import settings
+from dashboard import drafts as saved_drafts
+from dashboard.ui import services
 from dashboard.ui.casework import CaseView
 from dashboard.users import Actor
-
-log = logging.getLogger(__name__)
 
 OFFICIAL_PAPERS = (
     PaperKind.NOTICE, PaperKind.RECORD, PaperKind.APPROVAL, PaperKind.RECTIFICATION_NOTICE,
@@ -75,38 +71,16 @@ def unresolved(texts: dict[str, str], index: LawIndex, on_date: dt.date) -> tupl
 # --- saved drafts ------------------------------------------------------------------------
 
 
-def folder(case_id: int) -> Path:
-    return settings.data_dir() / "drafts" / str(int(case_id))
-
-
-def load_saved(case_id: int) -> tuple[dict[str, str], dict]:
-    """(kind -> Markdown, meta) of the drafts saved with the case; empty when none."""
-    base = folder(case_id)
-    texts = {k.value: (base / k.filename("md")).read_text(encoding="utf-8")
-             for k in DRAFT_KINDS if (base / k.filename("md")).exists()}  # fmt: skip
-    meta_path = base / "meta.json"
-    meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
-    return texts, meta
+def load_saved(actor: Actor, case_id: int) -> saved_drafts.SavedDrafts:
+    """The drafts saved with the case (empty when none); OutOfScope outside the actor's area."""
+    with services.session() as s:
+        return saved_drafts.load_drafts(s, actor, case_id)
 
 
 def save(case_id: int, actor: Actor, texts: dict[str, str], on_date: dt.date) -> int:
-    """Write each draft atomically (temp file, then rename); returns how many were saved."""
-    base = folder(case_id)
-    base.mkdir(parents=True, exist_ok=True)
-    for kind, text in texts.items():
-        _atomic_write(base / PaperKind(kind).filename("md"), text)
-    meta = {"saved_at": dt.datetime.now().isoformat(timespec="seconds"), "by": actor.id,
-            "interview_date": on_date.isoformat(), "kinds": sorted(texts)}  # fmt: skip
-    _atomic_write(base / "meta.json", json.dumps(meta, ensure_ascii=False, indent=1))
-    log.info("drafts of case %s saved by user %s", case_id, actor.id)
-    return len(texts)
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    handle, tmp = tempfile.mkstemp(dir=path.parent, suffix=".part")
-    with os.fdopen(handle, "w", encoding="utf-8") as out:
-        out.write(text)
-    os.replace(tmp, path)
+    """Store the edited drafts with the case; returns how many were saved (DashboardError)."""
+    with services.session() as s:
+        return saved_drafts.save_drafts(s, actor, case_id, texts, on_date)
 
 
 # --- DOCX --------------------------------------------------------------------------------

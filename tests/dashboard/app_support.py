@@ -80,6 +80,17 @@ def add_case(url: str, username: str, code: str, seed: int, title: str, facts: s
     return case_id
 
 
+def saved_drafts(url: str, username: str, case_id: int):
+    """The drafts saved with a case, read through the domain as ``username``."""
+    from dashboard import db, drafts
+
+    engine = db.make_engine(url)
+    with db.session_scope(engine) as s:
+        saved = drafts.load_drafts(s, _actor(s, username), case_id)
+    engine.dispose()
+    return saved
+
+
 def add_demo(url: str, count: int = 300) -> None:
     from dashboard import db, demo
 

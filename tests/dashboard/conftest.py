@@ -24,10 +24,10 @@ def _pg_engine(url: str):
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def engine(request, tmp_path):
+def blank_engine(request, tmp_path):
+    """An engine on an empty database (no schema yet), SQLite or a fresh PostgreSQL schema."""
     if request.param == "sqlite":
         eng = db.make_engine(f"sqlite:///{tmp_path / 'test.sqlite'}")
-        db.upgrade(eng)
         yield eng
         eng.dispose()
         return
@@ -37,12 +37,17 @@ def engine(request, tmp_path):
             f"PostgreSQL tests need a server URL in env var {PG_ENV} (see scripts/services)"
         )
     eng, admin, schema = _pg_engine(url)
-    db.upgrade(eng)
     yield eng
     eng.dispose()
     with admin.begin() as conn:
         conn.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
     admin.dispose()
+
+
+@pytest.fixture
+def engine(blank_engine):
+    db.upgrade(blank_engine)
+    return blank_engine
 
 
 @pytest.fixture

@@ -3,11 +3,10 @@ form's Chinese validation errors, and the drafting workspace (run, check, save).
 
 from __future__ import annotations
 
-import shutil
-
 from tests.dashboard.app_support import (
     add_case,
     app_db_fixture,  # noqa: F401  (the app_db fixture)
+    saved_drafts,
     sign_in,
     texts,
     wait_for_index,
@@ -93,6 +92,13 @@ def test_app_drafting_runs_checks_and_saves(app_db, tmp_path):
     at.button(key="draft_save").click()
     at.run()
     assert "草稿已保存到案件" in texts(at)
-    saved = tmp_path / "data" / "drafts" / str(case_id) / "legal_basis.md"
-    assert "第九百条" in saved.read_text(encoding="utf-8")
-    shutil.rmtree(saved.parent)
+    saved = saved_drafts(app_db, "tianshan", case_id)
+    assert "第九百条" in saved.texts["legal_basis"]
+    assert not (tmp_path / "data" / "drafts").exists()  # in the database, not in files
+
+    again = sign_in("tianshan")
+    again.switch_page("pages/drafting.py").run()
+    again.button(key="draft_run").click()
+    again.run()
+    assert "第九百条" in again.text_area(key=key).value  # the saved text reopens
+    assert "已保存的草稿" in texts(again)

@@ -1,0 +1,122 @@
+"""Drafts saved with a case: round trip, scope and role checks, audit, and migration 0002."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import sqlalchemy as sa
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
+from dashboard import cases, db, drafts, jurisdictions, users
+from dashboard.errors import OutOfScope, RoleNotPermitted, ValidationError
+from tests.dashboard.helpers import PASSWORD, draft
+
+TEXTS = {"legal_basis": "# 法律依据\n依据《消费者权益保护法》第五十三条。", "outline": "# 约谈提纲"}
+DAY = dt.date(2026, 9, 18)
+
+
+def _case(engine, actor) -> int:
+    with db.session_scope(engine) as s:
+        return cases.create_case(s, actor, draft()).id
+
+
+def test_drafts_save_and_load_round_trip(world):
+    engine, actors = world
+    case_id = _case(engine, actors["tianshan"])
+    with db.session_scope(engine) as s:
+        assert drafts.load_drafts(s, actors["tianshan"], case_id) == drafts.SavedDrafts()
+        assert drafts.save_drafts(s, actors["tianshan"], case_id, TEXTS, DAY) == 2
+    with db.session_scope(engine) as s:
+        drafts.save_drafts(s, actors["tianshan"], case_id, {"outline": "# 新提纲"}, None)
+    with db.session_scope(engine) as s:
+        saved = drafts.load_drafts(s, actors["urumqi_leader"], case_id)
+        rows = s.scalar(sa.select(sa.func.count()).select_from(db.SavedDraft))
+    assert saved.texts == {"legal_basis": TEXTS["legal_basis"], "outline": "# 新提纲"}
+    assert rows == 2  # the second save replaced the outline, it did not add a row
+    assert saved.saved_by == actors["tianshan"].id
+    assert saved.interview_date is None and isinstance(saved.saved_at, dt.datetime)
+
+
+def test_drafts_county_official_cannot_touch_another_countys_case(world):
+    engine, actors = world
+    case_id = _case(engine, actors["tianshan"])
+    with pytest.raises(OutOfScope), db.session_scope(engine) as s:
+        drafts.save_drafts(s, actors["shayibake"], case_id, TEXTS, DAY)
+    with pytest.raises(OutOfScope), db.session_scope(engine) as s:
+        drafts.load_drafts(s, actors["kashgar"], case_id)
+    with db.session_scope(engine) as s:
+        assert s.scalar(sa.select(sa.func.count()).select_from(db.SavedDraft)) == 0
+
+
+def test_drafts_trainee_cannot_save(world):
+    engine, actors = world
+    case_id = _case(engine, actors["tianshan"])
+    with pytest.raises(RoleNotPermitted) as err, db.session_scope(engine) as s:
+        drafts.save_drafts(s, actors["trainee"], case_id, TEXTS, DAY)
+    assert "编辑案件" in err.value.user_text()
+    with db.session_scope(engine) as s:
+        assert drafts.load_drafts(s, actors["trainee"], case_id).texts == {}
+
+
+def test_drafts_save_writes_audit_row(world):
+    engine, actors = world
+    case_id = _case(engine, actors["tianshan"])
+    with db.session_scope(engine) as s:
+        drafts.save_drafts(s, actors["tianshan"], case_id, TEXTS, DAY)
+    with db.session_scope(engine) as s:
+        trail = cases.audit_trail(s, actors["tianshan"], case_id)
+    last = trail[-1]
+    assert (last.action, last.actor_id, last.comment) == (
+        "save_drafts",
+        actors["tianshan"].id,
+        "legal_basis, outline",
+    )
+
+
+def test_drafts_bad_input_is_refused_and_nothing_saved(world):
+    engine, actors = world
+    case_id = _case(engine, actors["tianshan"])
+    for texts in ({}, {"Bad Kind!": "x"}, {"outline": "字" * (drafts.MAX_CHARS + 1)}):
+        with pytest.raises(ValidationError) as err, db.session_scope(engine) as s:
+            drafts.save_drafts(s, actors["tianshan"], case_id, texts, DAY)
+        assert "草稿" in err.value.user_text()
+    with db.session_scope(engine) as s:
+        assert s.scalar(sa.select(sa.func.count()).select_from(db.SavedDraft)) == 0
+
+
+def _fill_at_0001(engine) -> tuple[int, users.Actor]:
+    db.upgrade(engine, revision="0001")
+    with db.session_scope(engine) as s:
+        jurisdictions.load_region(s, "650000")
+        admin = users.create_admin(s, PASSWORD)
+        handler = users.create_user(s, admin, "tianshan", "天山", PASSWORD, "handler", "650102")
+    return _case(engine, handler), handler
+
+
+def test_drafts_migration_upgrades_0001_database_keeping_rows(blank_engine):
+    engine = blank_engine
+    case_id, handler = _fill_at_0001(engine)
+    assert "case_drafts" not in sa.inspect(engine).get_table_names()
+    count = lambda s, model: s.scalar(sa.select(sa.func.count()).select_from(model))  # noqa: E731
+    with db.session_scope(engine) as s:
+        before = [count(s, m) for m in (db.Jurisdiction, db.User, db.Case, db.AuditEntry)]
+
+    db.upgrade(engine)
+    with db.session_scope(engine) as s:
+        after = [count(s, m) for m in (db.Jurisdiction, db.User, db.Case, db.AuditEntry)]
+        assert cases.get_case(s, handler, case_id).title == "测试事项1"
+        drafts.save_drafts(s, handler, case_id, TEXTS, DAY)
+    with engine.connect() as conn:
+        version = conn.execute(sa.text("select version_num from alembic_version")).scalar()
+    assert before == after and before[2] == 1
+    assert version == "0002"
+    with db.session_scope(engine) as s:
+        assert drafts.load_drafts(s, handler, case_id).texts == TEXTS
+
+
+def test_drafts_models_match_migrations(engine):
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), db.Base.metadata)
+    assert diff == []
