@@ -33,6 +33,15 @@ SETTINGS = {
     "due_soon_days": Setting(
         "YTT_DUE_SOON_DAYS", "3", "Working days before a deadline at which a case is 'due soon'."
     ),
+    "index_scope": Setting(
+        "YTT_INDEX_SCOPE", "default", "Law index scope the dashboard searches and drafts with."
+    ),
+    "dense_in_background": Setting(
+        "YTT_DENSE_IN_BACKGROUND",
+        "1",
+        "1: build the dense (semantic) law index in the background when it is missing; "
+        "0: keyword search only.",
+    ),
 }
 
 
@@ -57,6 +66,17 @@ def region_code() -> str:
     if len(code) != 6 or not code.isdigit() or not code.endswith("0000"):
         raise ConfigError("YTT_REGION_CODE", code, "a 6-digit province code such as 650000")
     return code
+
+
+def index_scope() -> str:
+    return get("index_scope").strip() or "default"
+
+
+def dense_in_background() -> bool:
+    raw = get("dense_in_background").strip()
+    if raw not in ("0", "1"):
+        raise ConfigError("YTT_DENSE_IN_BACKGROUND", raw, "1 (build in background) or 0 (off)")
+    return raw == "1"
 
 
 def int_setting(name: str) -> int:

@@ -18,17 +18,11 @@ import streamlit as st
 from assistant import indexing
 from assistant.errors import AssistantError
 from assistant.retrieval import LawIndex
-from dashboard.settings import Setting
+from dashboard import settings
 from dashboard.ui_messages import t
 
 log = logging.getLogger(__name__)
 
-SCOPE = Setting("YTT_INDEX_SCOPE", "default", "Index scope the dashboard searches and drafts with.")
-DENSE_IN_BACKGROUND = Setting(
-    "YTT_DENSE_IN_BACKGROUND",
-    "1",
-    "1: build the dense (semantic) index in the background when it is missing; 0: keyword only.",
-)
 STAGE_IDS = {"import": "lw.stage.import", "bm25": "lw.stage.bm25", "embed": "lw.stage.embed"}
 
 
@@ -142,8 +136,8 @@ def _loader(scope: str, folder: str, dense: bool) -> LawIndexLoader:
 
 def loader() -> LawIndexLoader:
     """The shared loader for the configured scope and index folder (started on first use)."""
-    dense = DENSE_IN_BACKGROUND.value().strip() != "0"
-    return _loader(SCOPE.value().strip() or "default", str(indexing.index_dir()), dense)
+    dense = settings.dense_in_background()
+    return _loader(settings.index_scope(), str(indexing.index_dir()), dense)
 
 
 def ready_index() -> LawIndex | None:
