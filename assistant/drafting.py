@@ -20,7 +20,13 @@ from assistant import drafting_messages as m
 from assistant.case_input import CaseInput, validate
 from assistant.citations import find_citations
 from assistant.errors import CitationNotFound, DraftInputError, LlmUnavailable
-from assistant.legal_basis import BasisEntry, BasisSelection, add_hit, select_basis
+from assistant.legal_basis import (
+    BasisEntry,
+    BasisSelection,
+    add_hit,
+    select_basis,
+    strong_violations,
+)
 from assistant.obligations import action_for, fact_tokens, is_duty, short
 from assistant.papers import (
     ConsumerNotice,
@@ -168,14 +174,14 @@ def add_cited_in_facts(selection, case, index: LawIndex, on_date: date, facts) -
 
 
 def problems_of(case: CaseInput, result: SearchResult) -> list[str]:
-    names = [v.type.name for v in result.violations]
+    names = [v.type.name for v in strong_violations(result)]
     if names:
         return [m.PROBLEM_VIOLATION.format(violation=n) for n in names]
     return [case.problem_category or _first_sentence(case.facts)]
 
 
 def reason_of(case: CaseInput, result: SearchResult) -> str:
-    names = "、".join(v.type.name for v in result.violations[:3])
+    names = "、".join(v.type.name for v in strong_violations(result)[:3])
     names = names or case.problem_category or m.REASON_GENERIC
     count = case.complaint_count
     scale = m.REASON_SCALE_COMPLAINTS.format(count=count) if count else m.REASON_SCALE_DEFAULT
@@ -215,10 +221,12 @@ def rectification_items(case, result: SearchResult, selection) -> list[Rectifica
     """Stop the recognised conduct, then one action per breached obligation (duties first)."""
     items: list[RectificationItem] = []
     first_basis = selection.obligations[0].reference if selection.obligations else ""
-    for v in result.violations[:MAX_STOP_ITEMS]:
+    for v in strong_violations(result)[:MAX_STOP_ITEMS]:
         action = m.ACTION_STOP_VIOLATION.format(violation=v.type.name)
         items.append(RectificationItem(action, _basis_for(v.type.name, selection) or first_basis))
     for entry in selection.obligations[:MAX_OBLIGATION_ITEMS]:
+        if any(i.basis == entry.reference for i in items):
+            continue  # its conduct already has a "stop" item citing this article
         sentence = next((s for s in entry.sentences if is_duty(s)), None)
         sentence = sentence or (entry.sentences[0] if entry.sentences else "")
         action = action_for(sentence) if sentence else ""

@@ -36,6 +36,7 @@ EXCLUDED_LEVELS = ("案例", "司法解释", "宪法")  # not a basis for an adm
 MIN_OVERLAP = 3  # shared words needed for a retrieval-only hit
 MIN_OVERLAP_WITH_TAXONOMY = 5
 MAX_EXTRA = 4
+SECONDARY_SHARE = 0.4  # a violation type scoring under 40% of the best is not cited
 MAX_EXTRA_WITH_TAXONOMY = 2
 MAX_OBLIGATIONS = 6  # taxonomy articles cited as obligations
 MAX_LIABILITIES = 3
@@ -119,7 +120,9 @@ def select_basis(
     """Taxonomy hits, then relevant retrieval hits, each in the version of ``on_date``."""
     selection = BasisSelection()
     cues = {v.type.name: v.cues for v in result.violations}
-    taxonomy = [h for h in result.hits if h.violation and _usable(h, jurisdiction)]
+    strong = {v.type.name for v in strong_violations(result)}
+    taxonomy = [h for h in result.hits
+                if h.violation in strong and _usable(h, jurisdiction)]  # fmt: skip
     for hit in taxonomy:
         if _room(selection, hit):
             add_hit(selection, index, hit, facts, on_date, cues.get(hit.violation, ()))
@@ -132,6 +135,15 @@ def select_basis(
     for hit in extra[:limit]:
         add_hit(selection, index, hit, facts, on_date, ())
     return selection
+
+
+def strong_violations(result: SearchResult) -> list:
+    """Violation types recognised clearly enough to cite, best first: a type far weaker than
+    the best one (a few shared words such as 退货, 拒绝) is left out of the drafts."""
+    if not result.violations:
+        return []
+    best = max(v.score for v in result.violations)
+    return [v for v in result.violations if v.score >= SECONDARY_SHARE * best]
 
 
 def _room(selection: BasisSelection, hit: Hit) -> bool:

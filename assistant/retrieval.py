@@ -8,6 +8,7 @@ assistant, the dashboard and the eval command call; `LawRetriever` wraps it for 
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from langchain_core.retrievers import BaseRetriever
 
 from assistant import indexing
 from assistant.bm25 import Bm25Index
-from assistant.citations import CitationRef, LawResolver, parse_citation
+from assistant.citations import CitationRef, LawResolver, find_citations, parse_citation
 from assistant.dense import DenseIndex
 from assistant.embeddings import NamedEmbeddings, configured_embeddings
 from assistant.errors import CitationNotFound, IndexMissing, IndexOutdated, IndexStale
@@ -33,7 +34,15 @@ log = logging.getLogger(__name__)
 MODES = ("hybrid", "bm25", "dense")
 CANDIDATES = 200
 CASE_LEVEL = "案例"
-WEIGHTS = {"bm25": 1.0, "dense": 1.0, "taxonomy": 4.0}
+# "消保法二十五条" / "消保法25条": people often leave out the 第 of an article number.
+_MISSING_DI = re.compile(
+    r"(?<![第\d零〇一二两三四五六七八九十百千])([零〇一二两三四五六七八九十百千]+|\d+)条"
+)
+# Dense outranks BM25 on both benches (layperson questions and case notes); the taxonomy's
+# articles, when conduct is recognised, come first.
+WEIGHTS = {"bm25": 1.0, "dense": 1.5, "taxonomy": 4.0, "citation": 10.0}
+LAW_PRIOR = 0.5  # how much the laws that dominate the top results lift their other articles
+LAW_PRIOR_DEPTH = 30
 
 
 @dataclass(frozen=True)
@@ -152,6 +161,9 @@ class LawIndex:
         filters = filters or Filters()
         mask = self._mask(filters)
         rankings: dict[str, list[int]] = {}
+        cited = self.cited(query, mask) if mode == "hybrid" else []
+        if cited:
+            rankings["citation"] = cited
         if mode in ("hybrid", "bm25"):
             rankings["bm25"] = self.lexical(query, mask)
         dense_used = self.dense is not None and mode in ("hybrid", "dense")
@@ -164,10 +176,23 @@ class LawIndex:
             tax = [t for t in self.taxonomy(matches) if mask is None or mask[t[0]]]
             rankings["taxonomy"] = [i for i, _, _ in tax]
         fused = reciprocal_rank_fusion(rankings, WEIGHTS)
+        if mode == "hybrid" and not tax and not cited:
+            # A recognised violation spans several laws on purpose (breach and penalty).
+            fused = law_prior(fused, self._columns["law"])
         origin = {i: (m, role) for i, m, role in tax}
         hits = [self._hit(i, score, ranks, origin.get(i)) for i, score, ranks in fused[:k]]
         notices = [] if dense_used or mode == "bm25" else ["dense_not_ready"]
         return SearchResult(hits, dense_used, matches, notices)
+
+    def cited(self, query: str, mask: np.ndarray | None) -> list[int]:
+        """Rows of the articles a query cites (消保法第25条, 消保法二十五条): those come first."""
+        text = _MISSING_DI.sub(r"第\1条", query)
+        rows = []
+        for ref in find_citations(text, self.resolver):
+            i = self._by_ref.get((ref.law_key, ref.number, ref.suffix))
+            if i is not None and (mask is None or mask[i]):
+                rows.append(i)
+        return rows
 
     def lexical(self, query: str, mask: np.ndarray | None) -> list[int]:
         return [i for i, _ in self.bm25.run(query, CANDIDATES, mask)]
@@ -262,6 +287,19 @@ class LawIndex:
             (v, self.store.article(v.version_id, number, suffix))
             for v in self.store.versions(law_key)
         ]
+
+
+def law_prior(
+    fused: list, laws: np.ndarray, beta: float = LAW_PRIOR, depth: int = LAW_PRIOR_DEPTH
+) -> list:
+    """Re-score fused results: a question is usually about one or two laws, so articles of
+    the laws that dominate the top `depth` results are lifted by up to (1 + beta)."""
+    weight: dict[str, float] = {}
+    for rank, (i, _, _) in enumerate(fused[:depth], start=1):
+        weight[laws[i]] = weight.get(laws[i], 0.0) + 1.0 / rank
+    top = max(weight.values(), default=0.0) or 1.0
+    rescored = [(i, s * (1 + beta * weight.get(laws[i], 0.0) / top), r) for i, s, r in fused]
+    return sorted(rescored, key=lambda item: -item[1])
 
 
 def _current(versions: list[LawVersion]) -> LawVersion:

@@ -170,3 +170,9 @@ def test_rebuild_with_nothing_changed_embeds_nothing(small_dense_index_dir, shar
     assert index.dense.collection.count() == again.articles
     vec = np.asarray(index.dense.embeddings.embed_query("退货"))
     assert vec.shape == (384,) and abs(float(np.linalg.norm(vec)) - 1.0) < 1e-3
+
+
+@pytest.mark.parametrize("query", ["消保法第25条", "消保法二十五条", "消费者权益保护法第二十五条"])
+def test_search_puts_a_cited_article_first(lexical_index, query):
+    top = lexical_index.search(query, k=3).hits[0]
+    assert (top.version.title, top.article.number) == ("中华人民共和国消费者权益保护法", 25)
