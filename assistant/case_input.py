@@ -87,6 +87,13 @@ def load_case(path: Path) -> CaseInput:
     return parse_case(data)
 
 
+def bureau_of(jurisdiction: str) -> str:
+    """乌鲁木齐市天山区 -> 乌鲁木齐市天山区市场监督管理局 (a unit name is kept as it is)."""
+    if not jurisdiction or jurisdiction.endswith(("局", "所", "处", "科")):
+        return jurisdiction
+    return f"{jurisdiction}市场监督管理局"
+
+
 def parse_case(data: dict) -> CaseInput:
     """A CaseInput from the JSON object, or one DraftInputError naming all that is missing."""
     problems: list[str] = []
@@ -96,7 +103,7 @@ def parse_case(data: dict) -> CaseInput:
         parties=parties,
         facts=_text(data.get("facts")),
         jurisdiction=_text(data.get("jurisdiction")),
-        bureau=_text(data.get("bureau")),
+        bureau=_text(data.get("bureau")) or bureau_of(_text(data.get("jurisdiction"))),
         interview_time=interview_time,
         place=_text(data.get("place") or data.get("interview_place")),
         interviewers=_texts(data.get("interviewers")),

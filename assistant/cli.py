@@ -114,7 +114,7 @@ def cmd_build(args) -> int:
     def progress(stage: str, done: int, total: int) -> None:
         bar = bars.get(stage)
         if bar is None:
-            unit = "个文件" if stage == "import" else "条"
+            unit = {"import": "个文件", "bm25": "步"}.get(stage, "条")
             bar = bars[stage] = tqdm(total=total, desc=STAGES.get(stage, stage), unit=unit)
         bar.total = total
         bar.n = done
@@ -135,8 +135,8 @@ def _print_report(result: indexing.BuildResult) -> None:
     )
     if not result.dense_ready:
         print(
-            "向量索引尚未建立：检索暂只用关键词（BM25）。"
-            "需要时运行 python -m assistant index build 补建。"
+            "向量（语义）索引尚未建立，检索暂只用关键词。仪表盘启动后会在后台自动补建；"
+            "也可以运行 python -m assistant index build 立即建立。"
         )
     for item in r.imported:
         print(f"  已导入：{item['path']}（{item['title']}，{item['articles']} 条）")

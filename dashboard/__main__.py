@@ -32,6 +32,12 @@ def cmd_deadline(args) -> None:
             deadline = workdays.rectification_deadline(s, args.date, args.days)
     flag = f" {messages.text('deadline.unverified')}" if deadline.unverified else ""
     print(f"{deadline.due.isoformat()}{flag}")
+    if deadline.unverified:
+        years = sorted({d.year for d in deadline.uncovered})
+        print(
+            messages.text("deadline.unverified_help", years="、".join(map(str, years))),
+            file=sys.stderr,
+        )
 
 
 def cmd_demo(args) -> None:

@@ -74,6 +74,10 @@ TEXTS = {
     "guard.guidance_missing": "尚未填写约谈指导意见（整改意见）",
     "guard.interview_date_missing": "缺少约谈日期",
     "deadline.unverified": "待核验",
+    "deadline.unverified_help": (
+        "待核验：系统收录的国务院节假日安排不含 {years} 年，这些日期暂按周一至周五计算；"
+        "国务院公布当年安排后，请升级 chinesecalendar 或由管理员核对后再告知当事人。"
+    ),
     "demo.label": "【演示数据】",
     "kind.case": "案件",
     "kind.user": "用户",
