@@ -197,6 +197,14 @@ def _new_case(session: Session, actor: Actor, draft: CaseDraft) -> Case:
     return case
 
 
+def next_case_no(session: Session, year: int, jurisdiction_code: str) -> str:
+    """YT<year>-<jurisdiction>-<serial>: real cases only (demo cases are numbered DEMO-...)."""
+    prefix = f"YT{year}-{jurisdiction_code}-"
+    last = session.scalar(select(func.max(Case.case_no)).where(Case.case_no.like(f"{prefix}%")))
+    serial = int(last[len(prefix) :]) + 1 if last and last[len(prefix) :].isdigit() else 1
+    return f"{prefix}{serial:06d}"
+
+
 def create_case(
     session: Session, actor: Actor, draft: CaseDraft, confirm_duplicate: bool = False
 ) -> Case:
@@ -215,7 +223,7 @@ def create_case(
     case = _new_case(session, actor, draft)
     session.add(case)
     session.flush()
-    case.case_no = f"YT{case.opened_on.year}-{case.jurisdiction_code}-{case.id:06d}"
+    case.case_no = next_case_no(session, case.opened_on.year, case.jurisdiction_code)
     note = f"duplicate of {earlier.case_no} confirmed" if earlier is not None else ""
     workflow.audit(session, case, actor, "create", to_state=case.state, comment=note)
     session.flush()

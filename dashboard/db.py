@@ -101,6 +101,8 @@ class Case(Base):
     opened_month: Mapped[str] = mapped_column(String(7))  # YYYY-MM, portable grouping
     approval: Mapped[dict] = mapped_column(default=dict)
     plan: Mapped[dict] = mapped_column(default=dict)
+    planned_at: Mapped[dt.datetime | None] = mapped_column(DateTime)  # 约谈方案: time
+    planned_place: Mapped[str] = mapped_column(String(200), default="")  # 约谈方案: place
     notice_issued_on: Mapped[dt.date | None] = mapped_column(Date)
     notice_method: Mapped[str | None] = mapped_column(String(20))
     receipt_received_on: Mapped[dt.date | None] = mapped_column(Date)

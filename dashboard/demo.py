@@ -7,26 +7,28 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import random
+from dataclasses import dataclass
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
-from dashboard import identifiers, jurisdictions, messages, settings, workdays
-from dashboard.db import Case, Jurisdiction, Party
+from dashboard import identifiers, jurisdictions, messages, settings, workdays, workflow
+from dashboard.db import (
+    AuditEntry,
+    Case,
+    InterviewRecord,
+    Jurisdiction,
+    MajorSituation,
+    Party,
+    RecordPerson,
+    SavedDraft,
+)
 from dashboard.errors import DemoRefused
+from dashboard.users import Actor, require_permission
 
 log = logging.getLogger(__name__)
-INDUSTRIES = [
-    "餐饮服务",
-    "零售",
-    "电子商务",
-    "汽车销售",
-    "教育培训",
-    "美容美发",
-    "物业服务",
-    "旅游",
-]
-GOODS = ["食品", "家用电器", "服装鞋帽", "预付卡消费", "通讯服务", "车辆", "培训服务", "化妆品"]
+INDUSTRIES = [i for i in messages.INDUSTRIES if i != "其他"]
+GOODS = list(messages.GOODS_CATEGORIES)
 STATE_WEIGHTS = {
     "registered": 4, "approval": 4, "planning": 3, "notification": 3, "interview": 3,
     "rectification": 10, "inspection": 4, "closed": 55, "penalty": 6, "supervision_focus": 8,
@@ -109,3 +111,37 @@ def _insert(session: Session, rows: list[dict], rng: random.Random) -> None:
         for cid, county in ids
     ]  # fmt: skip
     session.execute(insert(Party), parties)
+
+
+@dataclass(frozen=True)
+class DemoStatus:
+    demo_cases: int
+    real_cases: int
+
+    @property
+    def can_load(self) -> bool:
+        """Demo data is offered only to an empty database (nothing real, nothing loaded)."""
+        return self.demo_cases == 0 and self.real_cases == 0
+
+
+def status(session: Session) -> DemoStatus:
+    """How many demo and real cases the whole database holds (not limited to a scope)."""
+    rows = dict(session.execute(select(Case.is_demo, func.count()).group_by(Case.is_demo)).all())
+    return DemoStatus(int(rows.get(True, 0)), int(rows.get(False, 0)))
+
+
+def remove(session: Session, actor: Actor) -> int:
+    """Delete every demo case with its parties, record, drafts and history; real cases stay."""
+    require_permission(actor, "manage_demo")
+    demo_ids = select(Case.id).where(Case.is_demo.is_(True)).scalar_subquery()
+    records = select(InterviewRecord.id).where(InterviewRecord.case_id.in_(demo_ids))
+    session.execute(
+        delete(RecordPerson).where(RecordPerson.record_id.in_(records.scalar_subquery()))
+    )
+    for model in (InterviewRecord, Party, SavedDraft, MajorSituation, AuditEntry):
+        session.execute(delete(model).where(model.case_id.in_(demo_ids)))
+    removed = session.execute(delete(Case).where(Case.is_demo.is_(True))).rowcount or 0
+    workflow.audit(session, None, actor, "remove_demo", comment=str(removed))
+    session.flush()
+    log.info("removed %s demo cases", removed)
+    return int(removed)

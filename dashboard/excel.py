@@ -222,9 +222,9 @@ def import_cases(session: Session, actor: Actor, source) -> list[int]:
         _apply_history(case, item, calendar)
         session.add(case)
         session.flush()
-        case.case_no = f"YT{case.opened_on.year}-{case.jurisdiction_code}-{case.id:06d}"
+        case.case_no = cases.next_case_no(session, case.opened_on.year, case.jurisdiction_code)
         workflow.audit(
-            session, case, actor, "import", to_state=case.state, comment=f"row {item.row}"
+            session, case, actor, "import", to_state=case.state, comment=f"第{item.row}行"
         )
         ids.append(case.id)
     session.flush()

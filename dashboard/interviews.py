@@ -23,6 +23,10 @@ APPROVAL_STEPS = {
     "deputy": ("leader",),
     "principal": ("leader",),
 }
+# Lines of the 审批表 that must be signed by different people (art. 11(1)).
+DISTINCT_SIGNERS = ("section_head", "deputy", "principal")
+PERSON_FIELDS = ("kind", "name", "unit", "is_main", "is_leader", "gender", "ethnicity",
+                 "id_number", "phone")  # fmt: skip
 
 
 # --- approval, plan, notice -----------------------------------------------------------------
@@ -39,10 +43,41 @@ def record_approval(
     allowed = APPROVAL_STEPS[step]
     if actor.role not in allowed or (step == "principal" and not actor.is_principal):
         raise RoleNotPermitted(actor.role, f"approval_{step}", allowed)
+    _check_distinct_signer(case, actor, step)
     entry = {"by": actor.id, "name": actor.display_name, "opinion": opinion.strip(),
              "at": dt.datetime.now().isoformat(timespec="seconds")}  # fmt: skip
     case.approval = {**(case.approval or {}), step: entry}
     workflow.audit(session, case, actor, f"approval_{step}", comment=opinion.strip())
+    workflow.flush(session, case)
+    return case
+
+
+def _check_distinct_signer(case: Case, actor: Actor, step: str) -> None:
+    """The section head, the deputy and the principal must be different people."""
+    if step not in DISTINCT_SIGNERS:
+        return
+    for other, entry in (case.approval or {}).items():
+        if other != step and other in DISTINCT_SIGNERS and entry.get("by") == actor.id:
+            raise ValidationError({"approval": "validation.approval_same_person"})
+
+
+def set_schedule(
+    session: Session,
+    actor: Actor,
+    case_id: int,
+    planned_at: dt.datetime,
+    place: str,
+    expected_version: int,
+) -> Case:
+    """The interview's planned time and place (plan item 5, printed on the notice)."""
+    case = cases.editable_case(session, actor, case_id, expected_version)
+    if not isinstance(planned_at, dt.datetime):
+        raise ValidationError({"planned_at": "validation.required"})
+    if not place.strip():
+        raise ValidationError({"planned_place": "validation.required"})
+    case.planned_at, case.planned_place = planned_at.replace(second=0, microsecond=0), place.strip()
+    when = f"{planned_at:%Y-%m-%d %H:%M}"
+    workflow.audit(session, case, actor, "set_schedule", comment=f"{when} {case.planned_place}")
     workflow.flush(session, case)
     return case
 
@@ -79,7 +114,8 @@ def record_notice(
         method,
         receipt_on,
     )
-    workflow.audit(session, case, actor, "record_notice", comment=f"{method} {issued_on}")
+    method_title = messages.NOTICE_METHODS[method]
+    workflow.audit(session, case, actor, "record_notice", comment=f"{method_title} {issued_on}")
     workflow.flush(session, case)
     return case
 
@@ -150,9 +186,59 @@ def add_person(
             p.is_main = False
     person = RecordPerson(kind=kind, name=name.strip(), id_number=id_number, phone=phone, **details)
     record.persons.append(person)
-    workflow.audit(session, case, actor, "add_person", comment=f"{kind} #{len(record.persons)}")
+    kind_title = messages.PERSON_KINDS[kind]
+    workflow.audit(session, case, actor, "add_person", comment=f"{kind_title} {person.name}")
     session.flush()
     return person
+
+
+def update_person(
+    session: Session, actor: Actor, case_id: int, person_id: int, **changes
+) -> RecordPerson:
+    """Correct a person of the open record (``PERSON_FIELDS``); the signature must be given again.
+
+    A person who declared a conflict of interest stays as recorded and cannot be changed.
+    """
+    case, record = _open_record(session, actor, case_id)
+    person = _person(record, person_id)
+    unknown = set(changes) - set(PERSON_FIELDS)
+    if unknown:
+        raise ValidationError(dict.fromkeys(sorted(unknown), "validation.choice"))
+    if person.recused:
+        raise ValidationError({"person": "validation.recused_kept"})
+    merged = {f: getattr(person, f) for f in PERSON_FIELDS} | changes
+    merged["id_number"] = identifiers.normalize(merged["id_number"])
+    merged["phone"] = identifiers.normalize(merged["phone"])
+    problems = _person_problems(
+        merged["kind"], merged["name"], merged["id_number"], merged["phone"]
+    )
+    if problems:
+        raise ValidationError(problems)
+    if merged["is_main"]:
+        for p in record.persons:
+            p.is_main = p is person
+    for name, value in merged.items():
+        setattr(person, name, value.strip() if isinstance(value, str) else value)
+    person.signed = False
+    workflow.audit(session, case, actor, "update_person", comment=person.name)
+    session.flush()
+    return person
+
+
+def remove_person(
+    session: Session, actor: Actor, case_id: int, person_id: int, reason: str = ""
+) -> None:
+    """Remove a person added by mistake (audited). Recused persons stay in the record."""
+    case, record = _open_record(session, actor, case_id)
+    person = _person(record, person_id)
+    if person.recused:
+        raise ValidationError({"person": "validation.recused_kept"})
+    kind = messages.PERSON_KINDS.get(person.kind, person.kind)
+    note = f"{kind} {person.name}" + (f"：{reason.strip()}" if reason.strip() else "")
+    record.persons.remove(person)
+    workflow.audit(session, case, actor, "remove_person", comment=note)
+    session.flush()
+    log.info("person %s removed from case %s by user %s", person_id, case.id, actor.id)
 
 
 def _person(record: InterviewRecord, person_id: int) -> RecordPerson:
@@ -188,7 +274,7 @@ def sign(session: Session, actor: Actor, case_id: int, person_id: int) -> Record
     if person.recused:
         raise ValidationError({"person": "validation.recused_person"})
     person.signed = True
-    workflow.audit(session, case, actor, "sign", comment=f"person {person_id}")
+    workflow.audit(session, case, actor, "sign", comment=person.name)
     session.flush()
     return person
 

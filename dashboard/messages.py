@@ -57,6 +57,10 @@ TEXTS = {
     "validation.end_before_start": "结束时间早于开始时间",
     "validation.unknown_header": "缺少必需的列",
     "validation.alert_kind": "类别应为消费提示或消费警示",
+    "validation.approval_same_person": (
+        "业务处（科）室负责人、分管局领导和主要领导的意见须由不同的人签署，请由另一位领导签署"
+    ),
+    "validation.recused_kept": "已回避的人员须保留在约谈记录中，不能修改或删除",
     "validation.draft_too_long": "草稿过长（每篇不超过20万字），请删减后再保存",
     "guard.section_head_missing": "缺少业务处（科）室负责人意见",
     "guard.deputy_missing": "缺少分管局领导审批意见",
@@ -115,6 +119,9 @@ FIELD_TITLES = {
     "region_code": "区划代码",
     "parent_code": "上级辖区",
     "drafts": "草稿",
+    "approval": "审批意见",
+    "planned_at": "计划约谈时间",
+    "planned_place": "计划约谈地点",
 }
 
 PERMISSION_TITLES = {
@@ -122,6 +129,7 @@ PERMISSION_TITLES = {
     "manage_jurisdictions": "管理辖区",
     "manage_calendar": "维护节假日",
     "import_cases": "导入案件",
+    "manage_demo": "管理演示数据",
     "edit_case": "编辑案件",
     "approve": "审批",
     "issue_reminder": "发出约谈提醒",
@@ -131,7 +139,44 @@ PERMISSION_TITLES = {
 
 AUDIT_ACTION_TITLES = {
     "save_drafts": "保存草稿",
+    "import": "导入",
+    "update": "修改案件信息",
+    "set_guidance": "填写指导意见",
+    "approval_applicant": "签署审批意见（申请人）",
+    "approval_section_head": "签署审批意见（业务处（科）室负责人）",
+    "approval_deputy": "签署审批意见（分管局领导）",
+    "approval_principal": "签署审批意见（主要领导）",
+    "set_plan": "保存约谈方案",
+    "set_schedule": "确定约谈时间地点",
+    "record_notice": "登记告知情况",
+    "update_record": "填写约谈时间地点",
+    "add_person": "添加约谈人员",
+    "update_person": "修改约谈人员",
+    "remove_person": "删除约谈人员",
+    "recusal": "回避",
+    "sign": "签字确认",
+    "close_record": "约谈记录签字确认",
+    "file_with_upper": "报上级备案",
+    "issue_reminder": "发出约谈提醒",
+    "issue_alert_tip": "发布消费提示",
+    "issue_alert_warning": "发布消费警示",
+    "note_major_situation": "登记特殊重大情况",
+    "report_major_situation": "报告特殊重大情况",
+    "remove_demo": "删除演示数据",
 }
+
+NOTICE_METHODS = {"written": "书面通知书", "phone": "电话"}
+
+# 行业 (industry) choices: the 12315 platform's 服务大类, plus sales of goods and 其他.
+INDUSTRIES = (
+    "餐饮和住宿", "销售服务", "美容美发洗浴", "专业技术", "制作保养和修理", "电信", "洗涤染色",
+    "居民服务", "文化娱乐体育", "教育培训", "互联网服务", "交通运输", "其他",
+)  # fmt: skip
+# 商品或服务类别: the 12315 platform's 商品大类.
+GOODS_CATEGORIES = (
+    "食品", "保健食品", "烟酒饮料", "服装鞋帽", "家居用品", "家用电器", "交通工具", "通讯产品",
+    "计算机产品", "首饰", "装修建材", "房屋", "药品", "卫生用品", "儿童用品", "文化运动用品",
+)  # fmt: skip
 
 TRIGGERS = {
     "data_analysis": "12315平台大数据分析",

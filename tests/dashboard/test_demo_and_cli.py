@@ -5,7 +5,7 @@ import sys
 import pytest
 
 from dashboard import __main__ as cli
-from dashboard import cases, db, demo, stats
+from dashboard import cases, db, demo, stats, workflow
 from dashboard.errors import DemoRefused
 from tests.dashboard.helpers import draft
 
@@ -67,3 +67,42 @@ def test_cli_demo_data_and_bench_json(tmp_path):
     numbers = json.loads(bench.stdout)
     assert set(numbers) == {"overview_region_s", "overview_county_s", "case_list_s"}
     assert all(isinstance(v, float) and v >= 0 for v in numbers.values())
+
+
+def test_demo_cases_do_not_consume_real_case_numbers(world):
+    engine, actors = world
+    with db.session_scope(engine) as s:
+        demo.generate(s, 120)
+    with db.session_scope(engine) as s:
+        first = cases.create_case(s, actors["tianshan"], draft(seed=1)).case_no
+        second = cases.create_case(s, actors["tianshan"], draft(seed=2)).case_no
+        other = cases.create_case(s, actors["shayibake"], draft("650103", seed=3)).case_no
+    assert (first, second) == ("YT2026-650102-000001", "YT2026-650102-000002")
+    assert other == "YT2026-650103-000001"
+
+
+def test_demo_remove_deletes_only_demo_cases_and_is_admin_only(world):
+    from sqlalchemy import func, select
+
+    from dashboard.db import AuditEntry, Party
+    from dashboard.errors import RoleNotPermitted
+
+    engine, actors = world
+    with db.session_scope(engine) as s:
+        demo.generate(s, 80)
+        assert demo.status(s) == demo.DemoStatus(80, 0) and not demo.status(s).can_load
+    with db.session_scope(engine) as s:
+        real = cases.create_case(s, actors["tianshan"], draft()).id
+        demo_case = cases.get_case(s, actors["region_leader"], real - 1)
+        workflow.audit(s, demo_case, actors["region_leader"], "update")  # history on a demo case
+    with pytest.raises(RoleNotPermitted), db.session_scope(engine) as s:
+        demo.remove(s, actors["region_leader"])
+    with db.session_scope(engine) as s:
+        assert demo.remove(s, actors["admin"]) == 80
+    with db.session_scope(engine) as s:
+        rows = cases.all_rows(s, actors["region_leader"])
+        parties = s.scalar(select(func.count()).select_from(Party))
+        audit = s.scalars(select(AuditEntry).where(AuditEntry.action == "remove_demo")).one()
+        assert demo.status(s) == demo.DemoStatus(0, 1)
+    assert [r.id for r in rows] == [real] and parties == 1
+    assert (audit.actor_id, audit.comment) == (actors["admin"].id, "80")
