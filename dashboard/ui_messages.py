@@ -158,6 +158,29 @@ TEXTS = {
     "cp.approval_opinion": "意见",
     "cp.approval_save": "签署意见",
     "cp.plan_save": "保存约谈方案",
+    "cp.plan_fill": "从起草结果填入",
+    "cp.plan_fill_none": (
+        "尚无起草结果：在“起草”页面运行起草助手并保存到案件后，可一键填入方案八项内容。"
+    ),
+    "cp.planned_day": "计划约谈日期",
+    "cp.planned_time": "计划约谈时间",
+    "cp.planned_place": "计划约谈地点",
+    "cp.time_place_text": "时间：{when}\n地点：{place}",
+    "cp.schedule_line": "**约谈时间、地点**：{when}　{place}",
+    "cp.party_line": "**约谈对象**：{name}　统一社会信用代码：{code}　法定代表人（负责人）：{rep}",
+    "cp.figures": "**投诉数量**：{count} 件　**涉及金额**：{amount} 元　**行业**：{industry}　"
+    "**商品或服务类别**：{goods}",
+    "cp.papers_from.saved": ("文书中的问题、法律依据、整改事项和期限取自保存到本案件的起草结果。"),
+    "cp.papers_from.session": (
+        "文书中的问题、法律依据和整改事项取自本次起草结果（尚未保存到案件）。"
+    ),
+    "cp.papers_from.none": (
+        "尚未起草：文书中的问题、法律依据和整改事项为空白。请在“起草”页面运行起草助手并保存到案件。"
+    ),
+    "cp.rectification_mode": "整改文书",
+    "cp.person_edit": "修改",
+    "cp.person_remove": "删除",
+    "cp.person_update": "保存修改",
     "cp.notice_date": "告知日期",
     "cp.notice_method": "告知方式",
     "cp.notice_written": "书面通知书",
@@ -188,6 +211,9 @@ TEXTS = {
     "dr.pick": "选择案件",
     "dr.no_cases": "您的辖区内还没有案件，请先在“案件”页面登记。",
     "dr.date": "约谈日期（用于确定适用的法律版本和整改期限）",
+    "dr.date_unplanned": (
+        "尚未确定约谈时间：请在案件页面的约谈方案中填写计划约谈时间；暂按今天起草。"
+    ),
     "dr.run": "运行起草助手",
     "dr.running": "正在检索法规并起草……",
     "dr.needs_index": "起草需要法规索引。",

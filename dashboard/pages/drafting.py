@@ -30,8 +30,10 @@ try:
 except DashboardError as err:
     services.show_error(err)
     st.stop()
-default_date = view.interview_date or (view.record_start.date() if view.record_start else None)
-on_date = st.date_input(t("dr.date"), value=default_date or dt.date.today(), key="draft_date")
+on_date = st.date_input(t("dr.date"), value=view.interview_day or dt.date.today(),
+                        key=f"draft_date_{case_id}")  # fmt: skip
+if view.interview_day is None:
+    st.caption(t("dr.date_unplanned"))
 
 index = law_index.ready_index()
 if index is None:

@@ -9,9 +9,10 @@ import pandas as pd
 import streamlit as st
 
 from assistant.papers import PaperError
+from assistant.templates import wording
 from dashboard import messages, users
 from dashboard.errors import DashboardError
-from dashboard.ui import case_steps, casework, keys, queries, services
+from dashboard.ui import case_steps, casework, drafts, formats, keys, queries, services
 from dashboard.ui_messages import t
 
 
@@ -27,8 +28,9 @@ def render(actor: users.Actor, case_id: int) -> None:
         return
     _header(view)
     _steps(actor, view)
-    case_steps.render(actor, view)
-    _papers(view)
+    fields, source = drafts.paper_fields(actor, view.id)
+    case_steps.render(actor, view, fields)
+    _papers(view, fields, source)
     _timeline(actor, view)
 
 
@@ -42,8 +44,16 @@ def _header(view: casework.CaseView) -> None:
     cols[2].markdown(f"**{messages.field_title('trigger')}**：{messages.TRIGGERS.get(view.trigger,'')}"
                      f"<br>**{t('cs.col.category')}**：{queries.category_title(view.problem_category)}",
                      unsafe_allow_html=True)  # fmt: skip
+    for party in view.parties:
+        st.markdown(t("cp.party_line", name=party.name, code=party.credit_code or "—",
+                      rep=party.legal_rep or "—"))  # fmt: skip
+    st.markdown(t("cp.figures", count=view.complaint_count, amount=view.amount_involved,
+                  industry=view.industry or "—", goods=view.goods_category or "—"))  # fmt: skip
     if view.facts:
         st.markdown(f"**{t('cp.facts')}**：{view.facts}")
+    if view.interview_start or view.interview_place:
+        st.markdown(t("cp.schedule_line", when=formats.moment(view.interview_start) or "—",
+                      place=view.interview_place or "—"))  # fmt: skip
     st.markdown(_deadline_text(view))
 
 
@@ -55,7 +65,7 @@ def _deadline_text(view: casework.CaseView) -> str:
         when = t("cp.days_left", days=left)
     else:
         when = t("cp.due_today") if left == 0 else t("cp.days_over", days=-left)
-    text = t("cp.deadline", due=view.rectification_due.isoformat(), left=when)
+    text = t("cp.deadline", due=formats.day(view.rectification_due), left=when)
     if view.due_unverified:
         text += t("cp.unverified", flag=messages.text("deadline.unverified"))
     return text
@@ -82,18 +92,25 @@ def _steps(actor: users.Actor, view: casework.CaseView) -> None:
             st.rerun()
 
 
-def _papers(view: casework.CaseView) -> None:
+def _papers(view: casework.CaseView, fields, source: str) -> None:
     st.markdown(f"#### {t('cp.papers')}")
+    st.caption(t(f"cp.papers_from.{source}"))
+    titles = wording.RECTIFICATION_NOTICE_TITLES
+    modes = list(titles)
+    mode = st.radio(t("cp.rectification_mode"), modes, index=modes.index("建议"),
+                    format_func=titles.get, horizontal=True,
+                    key=f"rect_mode_{view.id}")  # fmt: skip
     try:
-        ctx = casework.paper_context(view)
+        ctx = casework.paper_context(view, fields, mode)
     except PaperError as err:
         services.show_error(err)
         return
-    cols = st.columns(len(casework.CASE_PAPERS))
-    for col, kind in zip(cols, casework.CASE_PAPERS, strict=True):
-        col.download_button(
-            t("cp.paper_download", title=kind.title), casework.docx_bytes(kind, ctx),
-            file_name=f"{view.case_no}-{kind.title}.docx", key=f"paper_{kind.value}",
+    cols = st.columns(2)
+    for i, kind in enumerate(casework.CASE_PAPERS):
+        title = casework.paper_title(kind, mode)
+        cols[i % 2].download_button(
+            t("cp.paper_download", title=title), casework.docx_bytes(kind, ctx),
+            file_name=f"{view.case_no}-{title}.docx", key=f"paper_{kind.value}", width="stretch",
         )  # fmt: skip
 
 
@@ -101,7 +118,7 @@ def _timeline(actor: users.Actor, view: casework.CaseView) -> None:
     st.markdown(f"#### {t('cp.timeline')}")
     rows = casework.timeline(actor, view.id)
     frame = pd.DataFrame([{
-        t("tl.at"): r["at"], t("tl.who"): r["who"], t("tl.action"): r["action"],
+        t("tl.at"): formats.moment(r["at"]), t("tl.who"): r["who"], t("tl.action"): r["action"],
         t("tl.states"): f"{r['from']} → {r['to']}" if r["to"] else "",
         t("tl.comment"): r["comment"],
     } for r in rows])  # fmt: skip

@@ -9,10 +9,13 @@ import datetime as dt
 import streamlit as st
 
 from dashboard import cases, interviews, messages, users
+from dashboard.draft_sections import PaperFields
 from dashboard.errors import DashboardError
-from dashboard.ui import queries, services
+from dashboard.ui import formats, queries, services
 from dashboard.ui.casework import CaseView
 from dashboard.ui_messages import t
+
+DEFAULT_HOUR = dt.time(10, 0)
 
 APPROVAL_TITLES = {
     "applicant": "申请人",
@@ -22,13 +25,16 @@ APPROVAL_TITLES = {
 }
 
 
-def render(actor: users.Actor, view: CaseView) -> None:
+def render(actor: users.Actor, view: CaseView, fields: PaperFields | None = None) -> None:
     form = {"approval": _approval, "planning": _plan, "notification": _notice,
             "interview": _record}.get(view.state)  # fmt: skip
     if form is None:
         return
     with st.expander(t("cp.steps_form"), expanded=True):
-        form(actor, view)
+        if form is _plan:
+            _plan(actor, view, fields or PaperFields())
+        else:
+            form(actor, view)
 
 
 def _run(action) -> None:
@@ -47,7 +53,7 @@ def _run(action) -> None:
 def _approval(actor: users.Actor, view: CaseView) -> None:
     for step, entry in view.approval.items():
         st.markdown(f"**{APPROVAL_TITLES.get(step, step)}**：{entry.get('name', '')}"
-                    f"　{entry.get('opinion', '')}　{entry.get('at', '')}")  # fmt: skip
+                    f"　{entry.get('opinion', '')}　{formats.moment(entry.get('at'))}")  # fmt: skip
     steps = [s for s, roles in interviews.APPROVAL_STEPS.items()
              if actor.role in roles and (s != "principal" or actor.is_principal)]  # fmt: skip
     if not steps:
@@ -60,27 +66,62 @@ def _approval(actor: users.Actor, view: CaseView) -> None:
                                                       view.version))  # fmt: skip
 
 
-def _plan(actor: users.Actor, view: CaseView) -> None:
+def _plan(actor: users.Actor, view: CaseView, fields: PaperFields) -> None:
     if not users.can(actor, "edit_case"):
         return
+    keys = {k: f"plan_{view.id}_{k}" for k in messages.PLAN_ITEMS}
+    for k, key in keys.items():
+        st.session_state.setdefault(key, view.plan.get(k, ""))
+    if fields.plan:
+        if st.button(t("cp.plan_fill"), key=f"plan_fill_{view.id}"):
+            for k, text in fields.plan.items():
+                st.session_state[keys[k]] = text
+            st.rerun()
+    else:
+        st.caption(t("cp.plan_fill_none"))
     with st.form(f"plan_{view.id}"):
-        items = {k: st.text_area(title, value=view.plan.get(k, ""), height=68, key=f"plan_{k}")
+        when, place = _schedule_inputs(view, "plan")
+        items = {k: st.text_area(title, height=68, key=keys[k])
                  for k, title in messages.PLAN_ITEMS.items()}  # fmt: skip
         if st.form_submit_button(t("cp.plan_save")):
-            _run(lambda s: interviews.set_plan(s, actor, view.id, items, view.version))
+            _run(lambda s: _save_plan(s, actor, view, items, when, place))
+
+
+def _schedule_inputs(view: CaseView, prefix: str) -> tuple[dt.datetime, str]:
+    """Planned date, hour and place of the interview (plan item 5, printed on the notice)."""
+    planned = view.planned_at or dt.datetime.combine(dt.date.today() + dt.timedelta(days=7),
+                                                     DEFAULT_HOUR)  # fmt: skip
+    cols = st.columns([1, 1, 2])
+    day = cols[0].date_input(t("cp.planned_day"), value=planned.date(), key=f"{prefix}_day")
+    hour = cols[1].time_input(t("cp.planned_time"), value=planned.time(), key=f"{prefix}_time")
+    place = cols[2].text_input(t("cp.planned_place"), value=view.planned_place,
+                               key=f"{prefix}_place")  # fmt: skip
+    return dt.datetime.combine(day, hour), place
+
+
+def _save_plan(s, actor, view: CaseView, items: dict, when: dt.datetime, place: str) -> None:
+    case = interviews.set_schedule(s, actor, view.id, when, place, view.version)
+    if not items.get("time_place", "").strip():
+        items = {**items, "time_place": t("cp.time_place_text", when=formats.moment(when),
+                                          place=place.strip())}  # fmt: skip
+    interviews.set_plan(s, actor, view.id, items, case.version)
 
 
 def _notice(actor: users.Actor, view: CaseView) -> None:
     if not users.can(actor, "edit_case"):
         return
-    methods = {"written": t("cp.notice_written"), "phone": t("cp.notice_phone")}
+    methods = messages.NOTICE_METHODS
     with st.form(f"notice_{view.id}"):
+        when, place = _schedule_inputs(view, "notice")
         issued = st.date_input(t("cp.notice_date"), value=view.notice_issued_on or dt.date.today())
         method = st.radio(t("cp.notice_method"), list(methods), format_func=methods.get)
         receipt = st.date_input(t("cp.receipt_date"), value=None)
         if st.form_submit_button(t("cp.notice_save")):
-            _run(lambda s: interviews.record_notice(s, actor, view.id, issued, method,
-                                                    view.version, receipt))  # fmt: skip
+            _run(lambda s: interviews.record_notice(
+                s, actor, view.id, issued, method,
+                interviews.set_schedule(s, actor, view.id, when, place, view.version).version,
+                receipt,
+            ))  # fmt: skip
 
 
 def _record(actor: users.Actor, view: CaseView) -> None:
@@ -97,7 +138,7 @@ def _record(actor: users.Actor, view: CaseView) -> None:
 
 
 def _record_time(actor: users.Actor, view: CaseView) -> None:
-    start = view.record_start or dt.datetime.combine(dt.date.today(), dt.time(10, 0))
+    start = view.interview_start or dt.datetime.combine(dt.date.today(), DEFAULT_HOUR)
     with st.form(f"record_time_{view.id}"):
         cols = st.columns(3)
         day = cols[0].date_input(t("cp.record_time"), value=start.date())
@@ -106,7 +147,7 @@ def _record_time(actor: users.Actor, view: CaseView) -> None:
         )
         end_time = (view.record_end or start + dt.timedelta(hours=1)).time()
         end = cols[2].time_input(t("cp.record_end"), value=end_time)
-        place = st.text_input(t("cp.record_place"), value=view.record_place)
+        place = st.text_input(t("cp.record_place"), value=view.interview_place)
         if st.form_submit_button(t("cp.record_save")):
             start_at, end_at = dt.datetime.combine(day, begin), dt.datetime.combine(day, end)
             _run(lambda s: interviews.update_record(s, actor, view.id, start_at, end_at, place))
@@ -114,18 +155,21 @@ def _record_time(actor: users.Actor, view: CaseView) -> None:
 
 def _persons(actor: users.Actor, view: CaseView) -> None:
     for p in view.persons:
-        cols = st.columns([4, 1])
+        cols = st.columns([4, 1, 1, 1])
         flags = "、".join(x for x, on in ((t("cp.person_main"), p.is_main),
                                          (t("cp.signed"), p.signed),
                                          (t("cp.recused"), p.recused)) if on)  # fmt: skip
         cols[0].markdown(f"{messages.PERSON_KINDS.get(p.kind, p.kind)}：{p.name} {p.unit} {flags}")
-        if (
-            not p.signed
-            and not p.recused
-            and not view.record_closed
-            and cols[1].button(t("cp.person_sign"), key=f"sign_{p.id}")
-        ):
+        if p.recused or view.record_closed:
+            continue
+        if not p.signed and cols[1].button(t("cp.person_sign"), key=f"sign_{p.id}"):
             _run(lambda s, pid=p.id: interviews.sign(s, actor, view.id, pid))
+        if cols[2].button(t("cp.person_edit"), key=f"edit_{p.id}"):
+            st.session_state["editing_person"] = p.id
+        if cols[3].button(t("cp.person_remove"), key=f"remove_{p.id}"):
+            _run(lambda s, pid=p.id: interviews.remove_person(s, actor, view.id, pid))
+        if st.session_state.get("editing_person") == p.id:
+            _edit_person(actor, view, p)
     if view.record_closed:
         return
     with st.form(f"person_{view.id}", clear_on_submit=True):
@@ -139,6 +183,21 @@ def _persons(actor: users.Actor, view: CaseView) -> None:
         if st.form_submit_button(t("cp.person_add")):
             _run(lambda s: interviews.add_person(s, actor, view.id, kind, name, unit=unit,
                                                  is_main=is_main, is_leader=is_leader))  # fmt: skip
+
+
+def _edit_person(actor: users.Actor, view: CaseView, p) -> None:
+    kinds = list(messages.PERSON_KINDS)
+    with st.form(f"edit_person_{p.id}"):
+        cols = st.columns(3)
+        kind = cols[0].selectbox(t("cp.person_kind"), kinds, index=kinds.index(p.kind),
+                                 format_func=messages.PERSON_KINDS.get)  # fmt: skip
+        name = cols[1].text_input(t("cp.person_name"), value=p.name)
+        unit = cols[2].text_input(t("cp.person_unit"), value=p.unit)
+        is_main = st.checkbox(t("cp.person_main"), value=p.is_main)
+        if st.form_submit_button(t("cp.person_update")):
+            st.session_state.pop("editing_person", None)
+            changes = {"kind": kind, "name": name, "unit": unit, "is_main": is_main}
+            _run(lambda s: interviews.update_person(s, actor, view.id, p.id, **changes))
 
 
 def _guidance(actor: users.Actor, view: CaseView) -> None:

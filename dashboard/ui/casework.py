@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.papers import Attendee, PaperContext, PaperKind, Party, render_docx
+from assistant.templates import wording
 from dashboard import cases, jurisdictions, messages, people, users, workflow
+from dashboard.draft_sections import PaperFields
 from dashboard.ui import services
 
 CASE_PAPERS = (
@@ -50,6 +52,24 @@ class CaseView:
     record_closed: bool = False
     persons: list[people.PersonView] = field(default_factory=list)
     record_problems: list[str] = field(default_factory=list)
+    planned_at: dt.datetime | None = None
+    planned_place: str = ""
+    amount_involved: str = "0"
+    goods_category: str = ""
+
+    @property
+    def interview_start(self) -> dt.datetime | None:
+        """The interview's time: as recorded, else as planned."""
+        return self.record_start or self.planned_at
+
+    @property
+    def interview_place(self) -> str:
+        return self.record_place or self.planned_place
+
+    @property
+    def interview_day(self) -> dt.date | None:
+        start = self.interview_start
+        return self.interview_date or (start.date() if start else None)
 
     @property
     def state_title(self) -> str:
@@ -83,6 +103,8 @@ def load(actor: users.Actor, case_id: int) -> CaseView:
             record.start_at if record else None, record.end_at if record else None,
             record.place if record else "", bool(record and record.closed),
             people.record_persons(s, actor, case_id), interviews.record_problems(c),
+            c.planned_at, c.planned_place or "", f"{c.amount_involved or 0:,.2f}",
+            c.goods_category or "",
         )  # fmt: skip
 
 
@@ -131,19 +153,35 @@ def days_left(due: dt.date, today: dt.date | None = None) -> int:
     return (due - (today or dt.date.today())).days
 
 
-def paper_context(view: CaseView) -> PaperContext:
-    """The papers' context from the case itself (no legal basis: that is the 起草 page's)."""
+def paper_context(
+    view: CaseView, fields: PaperFields | None = None, mode: str = "建议"
+) -> PaperContext:
+    """The papers' context: the case's own data plus what the saved drafts say (problems, legal
+    basis, rectification items and deadline); the case's own deadline wins once it is set."""
+    fields = fields or PaperFields()
     active = [p for p in view.persons if not p.recused]
     interviewers = [p.name for p in sorted(active, key=lambda p: not p.is_main)
                     if p.kind == "interviewer"]  # fmt: skip
+    day = view.interview_day
+    deadline = view.rectification_due or fields.deadline
+    if deadline and day and deadline < day:
+        deadline = None  # drafted for an earlier date: the blank is safer than a wrong day
+    extra = (
+        {"report_requirements": fields.report_requirements} if fields.report_requirements else {}
+    )
     return PaperContext(
         bureau_name=view.bureau,
         parties=tuple(view.parties),
         reason=view.reason or view.title,
         facts=view.facts,
-        interview_start=view.record_start,
+        problems=fields.problems,
+        citations=fields.citations,
+        rectification_items=fields.rectification_items,
+        rectification_mode=mode,
+        interview_start=view.interview_start,
         interview_end=view.record_end,
-        place=view.record_place,
+        interview_date=day,
+        place=view.interview_place,
         interviewers=tuple(interviewers),
         recorder=next((p.name for p in active if p.kind == "recorder"), ""),
         invited=tuple(f"{p.name}（{p.unit}）" for p in active if p.kind == "invited"),
@@ -154,9 +192,17 @@ def paper_context(view: CaseView) -> PaperContext:
         ),  # fmt: skip
         department=view.handling_unit,
         major=view.is_major,
-        rectification_deadline=view.rectification_due,
+        rectification_deadline=deadline,
         record_content=tuple(line for line in view.guidance.splitlines() if line.strip()),
+        **extra,
     )
+
+
+def paper_title(kind: PaperKind, mode: str = "建议") -> str:
+    """The title the paper prints: 整改通知书 is 整改建议书 or 责令整改通知书 by its mode."""
+    if kind == PaperKind.RECTIFICATION_NOTICE:
+        return wording.RECTIFICATION_NOTICE_TITLES[mode]
+    return kind.title
 
 
 def docx_bytes(kind: PaperKind, ctx: PaperContext) -> bytes:

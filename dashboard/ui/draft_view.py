@@ -12,7 +12,7 @@ from assistant.papers import PaperError
 from assistant.retrieval import LawIndex
 from dashboard import users
 from dashboard.errors import DashboardError
-from dashboard.ui import casework, drafts, keys, services
+from dashboard.ui import casework, drafts, formats, keys, services
 from dashboard.ui_messages import t
 
 
@@ -52,7 +52,7 @@ def editor(actor: users.Actor, view: casework.CaseView, draft: Draft, index, on_
     st.markdown(f"#### {t('dr.edit')}")
     saved = drafts.load_saved(actor, view.id)
     if saved.saved_at is not None:
-        st.caption(t("dr.saved_at", at=saved.saved_at.isoformat(sep=" ")))
+        st.caption(t("dr.saved_at", at=formats.moment(saved.saved_at)))
     initial = drafts.initial_texts(draft, saved.texts)
     tabs = st.tabs([k.title for k in DRAFT_KINDS])
     texts = {}
@@ -91,13 +91,14 @@ def _save(actor: users.Actor, view: casework.CaseView, texts, on_date: dt.date) 
 
 def papers(view: casework.CaseView, draft: Draft) -> None:
     st.markdown(f"#### {t('dr.papers')}")
-    cols = st.columns(len(drafts.OFFICIAL_PAPERS))
-    for col, kind in zip(cols, drafts.OFFICIAL_PAPERS, strict=True):
+    cols = st.columns(2)
+    for i, kind in enumerate(drafts.OFFICIAL_PAPERS):
+        col, title = cols[i % 2], casework.paper_title(kind, draft.context.rectification_mode)
         try:
             data = casework.docx_bytes(kind, draft.context)
         except PaperError as err:
             col.error(err.message_zh)
             continue
-        col.download_button(t("cp.paper_download", title=kind.title), data,
-                            file_name=f"{view.case_no}-{kind.title}.docx",
-                            key=f"draft_paper_{kind.value}")  # fmt: skip
+        col.download_button(t("cp.paper_download", title=title), data,
+                            file_name=f"{view.case_no}-{title}.docx",
+                            key=f"draft_paper_{kind.value}", width="stretch")  # fmt: skip

@@ -12,6 +12,8 @@ import re
 import tempfile
 from pathlib import Path
 
+import streamlit as st
+
 from assistant.case_input import CaseInput
 from assistant.citation_check import check_text
 from assistant.docx_layout import write_document
@@ -19,8 +21,9 @@ from assistant.drafting import DRAFT_KINDS, Draft, draft_case
 from assistant.papers import PaperKind
 from assistant.retrieval import LawIndex
 from assistant.templates import blocks as b
+from dashboard import draft_sections
 from dashboard import drafts as saved_drafts
-from dashboard.ui import services
+from dashboard.ui import keys, services
 from dashboard.ui.casework import CaseView
 from dashboard.users import Actor
 
@@ -28,6 +31,7 @@ OFFICIAL_PAPERS = (
     PaperKind.NOTICE, PaperKind.RECORD, PaperKind.APPROVAL, PaperKind.RECTIFICATION_NOTICE,
 )  # fmt: skip
 _MD_LINE = re.compile(r"^(#{1,4})\s+(.*)$")
+_BOLD = re.compile(r"(?<!\\)\*\*")  # ** not escaped
 
 
 def case_input(view: CaseView) -> CaseInput:
@@ -38,8 +42,8 @@ def case_input(view: CaseView) -> CaseInput:
         facts=view.facts or view.reason,
         jurisdiction=view.jurisdiction_name,
         bureau=view.bureau,
-        interview_time=view.record_start,
-        place=view.record_place,
+        interview_time=view.interview_start,
+        place=view.interview_place,
         interviewers=tuple(p.name for p in active if p.kind == "interviewer"),
         recorder=next((p.name for p in active if p.kind == "recorder"), ""),
         invited=tuple(p.name for p in active if p.kind == "invited"),
@@ -83,25 +87,39 @@ def save(case_id: int, actor: Actor, texts: dict[str, str], on_date: dt.date) ->
         return saved_drafts.save_drafts(s, actor, case_id, texts, on_date)
 
 
+def paper_fields(actor: Actor, case_id: int) -> tuple[draft_sections.PaperFields, str]:
+    """(fields, source) for the case's papers: the drafts saved with the case ("saved"), else
+    the draft made on the 起草 page in this session ("session"), else nothing ("none")."""
+    saved = load_saved(actor, case_id)
+    if saved.texts:
+        return draft_sections.from_texts(saved.texts), "saved"
+    draft = st.session_state.get(keys.DRAFTS, {}).get(case_id)
+    if draft is not None:
+        texts = {k.value: draft.markdown(k) for k in DRAFT_KINDS}
+        return draft_sections.from_texts(texts), "session"
+    return draft_sections.PaperFields(), "none"
+
+
 # --- DOCX --------------------------------------------------------------------------------
 
 
 def markdown_blocks(text: str) -> list:
     """Edited Markdown as paper blocks: # title, ## / ### headings, > quotes, - items."""
     out: list = []
+    plain = draft_sections.unescape
     for raw in text.splitlines():
         line = raw.strip()
         if not line:
             continue
         if m := _MD_LINE.match(line):
-            level = len(m.group(1))
-            out.append(b.Title(m.group(2)) if level == 1 else b.Heading(level - 1, m.group(2)))
+            level, title = len(m.group(1)), plain(m.group(2))
+            out.append(b.Title(title) if level == 1 else b.Heading(level - 1, title))
         elif line.startswith(">"):
-            out.append(b.Quote(line.lstrip("> ").strip()))
+            out.append(b.Quote(plain(line.lstrip("> ").strip())))
         elif line.startswith(("- ", "* ")):
-            out.append(b.Paragraph(line[2:].strip()))
+            out.append(b.Paragraph(plain(line[2:].strip())))
         else:
-            out.append(b.Paragraph(line.replace("**", "")))
+            out.append(b.Paragraph(plain(_BOLD.sub("", line))))
     return out
 
 

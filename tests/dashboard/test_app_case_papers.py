@@ -1,0 +1,130 @@
+"""Drafts reach the case: the plan filled from the draft, the planned time and place on the
+notice and as the 起草 page's date, the papers' problems and items, plain DOCX text, Chinese
+history and times, and the worklist of the signed-in user."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+
+import docx
+
+from assistant.papers import PaperKind
+from tests.dashboard.app_support import (
+    _actor,
+    add_case,
+    app_db_fixture,  # noqa: F401  (the app_db fixture)
+    sign_in,
+    texts,
+)
+
+PLANNED = dt.datetime(2026, 12, 10, 10, 0)
+
+
+def _session(url):
+    from dashboard import db
+
+    return db.session_scope(db.make_engine(url))
+
+
+def _to_planning(url: str, case_id: int) -> None:
+    from dashboard import cases, interviews
+
+    with _session(url) as s:
+        handler, leader = _actor(s, "tianshan"), _actor(s, "tianshan_leader")
+        case = cases.transition(s, handler, case_id, "submit")
+        case = interviews.record_approval(s, _actor(s, "urumqi_approver"), case_id,
+                                          "section_head", "同意", case.version)  # fmt: skip
+        case = interviews.record_approval(s, leader, case_id, "deputy", "同意", case.version)
+        cases.transition(s, leader, case_id, "approve", expected_version=case.version)
+
+
+def _save_drafts(case_id: int, index) -> None:
+    from dashboard.ui import casework, drafts
+
+    actor = _named("tianshan")
+    draft = drafts.run(casework.load(actor, case_id), index, PLANNED.date())
+    texts = {k.value: draft.markdown(k) for k in drafts.DRAFT_KINDS}
+    drafts.save(case_id, actor, texts, PLANNED.date())
+
+
+def _named(username: str):
+    from dashboard.ui import services
+
+    with services.session() as s:
+        return _actor(s, username)
+
+
+def _open_case(at, case_id: int):
+    at.switch_page("pages/cases.py").run()
+    at.selectbox(key="cases_open").set_value(case_id)
+    at.button(key="cases_open_button").click()
+    return at.run()
+
+
+def _docx_text(data: bytes) -> str:
+    document = docx.Document(io.BytesIO(data))
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+def test_app_case_plan_filled_from_draft_and_schedule_reaches_papers(app_db, lexical_index):
+    case_id = add_case(app_db, "tianshan", "650102", 1, "天山区事项")
+    _to_planning(app_db, case_id)
+    at = _open_case(sign_in("tianshan"), case_id)
+    assert "尚无起草结果" in texts(at)
+
+    _save_drafts(case_id, lexical_index)
+    at = _open_case(sign_in("tianshan"), case_id)
+    at.button(key=f"plan_fill_{case_id}").click()
+    at.run()
+    assert "第五十三条" in at.text_area(key=f"plan_{case_id}_legal_basis").value
+    assert "预付" in at.text_area(key=f"plan_{case_id}_proposals").value
+    at.date_input(key="plan_day").set_value(PLANNED.date())
+    at.time_input(key="plan_time").set_value(PLANNED.time())
+    at.text_input(key="plan_place").input("天山区局三楼会议室")
+    at.text_area(key=f"plan_{case_id}_time_place").input("")
+    at.button(key=f"FormSubmitter:plan_{case_id}-保存约谈方案").click()
+    at.run()
+    assert not at.exception and "已保存" in texts(at)
+    labels = [d.label for d in at.get("download_button")]
+    assert "下载整改建议书（DOCX）" in labels and "下载整改通知书（DOCX）" not in labels
+    at.button(key="step_finish_plan").click()  # all eight items are filled
+    at.run()
+    assert at.metric[0].value == "告知"
+
+    from dashboard.ui import casework, drafts
+
+    actor = _named("tianshan")
+    view = casework.load(actor, case_id)
+    fields, source = drafts.paper_fields(actor, case_id)
+    assert view.plan["time_place"] == "时间：2026年12月10日 10:00\n地点：天山区局三楼会议室"
+    assert source == "saved"
+    ctx = casework.paper_context(view, fields)
+    notice = _docx_text(casework.docx_bytes(PaperKind.NOTICE, ctx))
+    assert "2026年12月10日10时" in notice and "天山区局三楼会议室" in notice
+    rectify = _docx_text(casework.docx_bytes(PaperKind.RECTIFICATION_NOTICE, ctx))
+    assert "整改建议书" in rectify
+    assert (
+        "预付式消费拒不退款" in rectify
+        and "《中华人民共和国消费者权益保护法》第五十三条" in rectify
+    )
+    assert "2026年12月31日前" in rectify  # the draft's deadline: 15 working days after 12月10日
+
+    at.switch_page("pages/drafting.py").run()
+    assert at.date_input(key=f"draft_date_{case_id}").value == PLANNED.date()
+
+
+def test_app_case_history_in_chinese_with_readable_times(app_db):
+    case_id = add_case(app_db, "tianshan", "650102", 2, "天山区事项")
+    _to_planning(app_db, case_id)
+    at = _open_case(sign_in("tianshan"), case_id)
+    timeline = at.dataframe[-1].value
+    actions = list(timeline["操作"])
+    assert "签署审批意见（业务处（科）室负责人）" in actions
+    assert "签署审批意见（分管局领导）" in actions
+    assert not any(re.fullmatch(r"[a-z_]+", a) for a in actions)
+    assert all(
+        re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d", str(v)) for v in timeline["时间"]
+    )
