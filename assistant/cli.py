@@ -78,6 +78,7 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("--out", type=Path, required=True)
     d.add_argument("--date", help="约谈日期 YYYY-MM-DD（默认今天）")
     d.add_argument("--scope", choices=SCOPES, default="default")
+    d.add_argument("--overwrite", action="store_true", help="覆盖输出目录中已有的起草文件")
     d.set_defaults(func=cmd_draft)
 
     db = sub.add_parser("draft-bench", help="评测起草效果（首选法条引用率、未核实引用、用时）")

@@ -13,11 +13,11 @@ import json
 import time
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from pathlib import Path
 
 from assistant.case_input import CaseInput
 from assistant.citation_check import check_text
 from assistant.drafting import DRAFT_KINDS, Draft, draft_case
+from assistant.evaluation import read_bench_lines
 from assistant.papers import Party
 from assistant.retrieval import LawIndex
 
@@ -88,13 +88,8 @@ def _cited(draft: Draft) -> list[str]:
     return [e.reference for e in draft.basis.entries]
 
 
-def load_queries(path: Path) -> list[dict]:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
-
-
 def cmd_draft_bench(args) -> int:
-    report = run_bench(LawIndex(args.scope), load_queries(args.queries))
+    report = run_bench(LawIndex(args.scope), read_bench_lines(args.queries))
     if args.json:
         print(json.dumps(asdict(report), ensure_ascii=False, indent=1))
         return 0

@@ -29,11 +29,13 @@ from assistant.retrieval import LawIndex
 log = logging.getLogger(__name__)
 
 PROVENANCE_FILE = "provenance.json"
+FIRST_YEAR, LAST_YEAR = 2000, 2099  # interview dates outside this range are typing mistakes
 
 
 def run_draft(args) -> int:
     """Draft the case and write the files; returns the exit code (2 on bad input)."""
     interview_date = parse_date(args.date)
+    refuse_overwrite(Path(args.out), getattr(args, "overwrite", False))
     case = load_case(args.case)
     index = LawIndex(args.scope)
     draft = draft_case(case, index, interview_date, configured_chat_model())
@@ -47,13 +49,26 @@ def run_draft(args) -> int:
 
 
 def parse_date(value: str | None) -> date | None:
-    if not value:
+    if value is None:
         return None
     try:
-        return date.fromisoformat(value.strip())
+        day = date.fromisoformat(value.strip())
     except ValueError:
+        day = None
+    if day is None or not FIRST_YEAR <= day.year <= LAST_YEAR:
         text = m.CLI_BAD_DATE.format(value=value)
-        raise DraftInputError([], [text], text) from None
+        raise DraftInputError([], [text], text)
+    return day
+
+
+def refuse_overwrite(out: Path, overwrite: bool) -> None:
+    """Never replace drafts an official may have edited by hand, unless asked to."""
+    if overwrite or not out.is_dir():
+        return
+    earlier = sorted(p.name for p in out.iterdir() if p.suffix in (".md", ".docx", ".json"))
+    if earlier:
+        text = m.CLI_OUT_NOT_EMPTY.format(out=out, files="、".join(earlier[:5]))
+        raise DraftInputError([], [text], text)
 
 
 def write_draft(draft: Draft, out: Path) -> list[Path]:
@@ -70,7 +85,8 @@ def write_draft(draft: Draft, out: Path) -> list[Path]:
     except OSError as exc:
         raise _write_error(out, exc) from exc
     except PaperError as exc:
-        raise DraftInputError([], [str(exc)], str(exc)) from exc
+        text = exc.message_zh or str(exc)
+        raise DraftInputError([], [text], text) from exc
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 

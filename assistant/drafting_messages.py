@@ -150,5 +150,9 @@ LLM_UNAVAILABLE = (
 
 CLI_DONE = "已生成 {count} 个文件：{out}"
 CLI_NOTICE = "提示：{text}"
-CLI_BAD_DATE = "约谈日期“{value}”无法识别，请写成 YYYY-MM-DD，如 2026-03-05。"
+CLI_BAD_DATE = "约谈日期“{value}”无法识别，请写成 2000—2099 年间的 YYYY-MM-DD，如 2026-03-05。"
+CLI_OUT_NOT_EMPTY = (
+    "输出目录“{out}”中已有起草文件（{files}等），为免覆盖人工修改，未写入。"
+    "请换一个空目录，或确认后加 --overwrite 覆盖。"
+)
 CLI_BAD_OUT = "无法写入输出目录“{out}”：{reason}。请检查路径和写入权限。"

@@ -10,6 +10,7 @@ Hierarchy::
     ├── IndexOutdated          the scope's index no longer matches the corpus store
     ├── IndexStale             the dense index was built with another embedding model
     ├── EmbeddingModelMissing  YTT_EMBEDDING names no model directory
+    ├── BenchFormatError       an eval queries file in the wrong format
     └── CitationNotFound       a citation names a law or article not in the corpus
 
 Each error carries a Chinese message for users (``message_zh``) built from
@@ -118,6 +119,14 @@ class EmbeddingModelMissing(AssistantError):
         self.directory = directory
         self.message_zh = message("embedding_model_missing", directory=directory)
         super().__init__(f"no sentence-transformers model in {directory}")
+
+
+class BenchFormatError(AssistantError):
+    """A bench/eval queries file that cannot be read as {"query", "relevant": [...]} lines."""
+
+    def __init__(self, message_zh: str):
+        self.message_zh = message_zh
+        super().__init__("bad bench file")
 
 
 class CitationNotFound(AssistantError):

@@ -12,7 +12,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from assistant.errors import BenchFormatError
 from assistant.importing import canonical_title
+from assistant.messages import message
 from assistant.retrieval import MODES, LawIndex
 
 
@@ -24,22 +26,42 @@ class Query:
     primary: frozenset[tuple[str, int]]
 
 
+def read_bench_lines(path: Path) -> list[dict]:
+    """The JSON objects of a bench file, each checked to have a query and relevant articles."""
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BenchFormatError(message("bench_unreadable", path=path)) from exc
+    lines = []
+    for n, line in enumerate(text.splitlines(), start=1):
+        if line.strip():
+            lines.append(_bench_line(path, n, line))
+    if not lines:
+        raise BenchFormatError(message("bench_empty", path=path))
+    return lines
+
+
+def _bench_line(path: Path, n: int, line: str) -> dict:
+    try:
+        d = json.loads(line)
+        assert isinstance(d, dict) and isinstance(d["query"], str) and d["query"].strip()
+        for r in d["relevant"]:
+            str(r["law"]), int(r["article"])
+        return d
+    except (json.JSONDecodeError, AssertionError, KeyError, TypeError, ValueError) as exc:
+        raise BenchFormatError(message("bench_bad_line", path=path, line=n)) from exc
+
+
 def load_queries(path: Path) -> list[Query]:
     out = []
-    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        d = json.loads(line)
-        try:
-            rel = frozenset((canonical_title(r["law"]), int(r["article"])) for r in d["relevant"])
-            pri = frozenset(
-                (canonical_title(r["law"]), int(r["article"]))
-                for r in d["relevant"]
-                if r.get("primary")
-            )
-            out.append(Query(str(d.get("id", n)), d["query"], rel, pri))
-        except (KeyError, TypeError, ValueError) as exc:
-            raise ValueError(f"{path}:{n}: not a bench line ({exc})") from exc
+    for n, d in enumerate(read_bench_lines(path), start=1):
+        rel = frozenset((canonical_title(r["law"]), int(r["article"])) for r in d["relevant"])
+        pri = frozenset(
+            (canonical_title(r["law"]), int(r["article"]))
+            for r in d["relevant"]
+            if r.get("primary")
+        )
+        out.append(Query(str(d.get("id", n)), d["query"], rel, pri))
     return out
 
 

@@ -73,6 +73,12 @@ MESSAGES: dict[str, str] = {
         "「{scope}」范围的索引与法规库不一致（法规库已被另一次构建更新）。"
         "请重建索引：python -m assistant index build --scope {scope}"
     ),
+    "bench_unreadable": "无法读取查询文件 {path}（文件不存在或不是 UTF-8 文本），请检查路径。",
+    "bench_empty": "查询文件 {path} 中没有任何查询，请检查文件内容。",
+    "bench_bad_line": (
+        "查询文件 {path} 第 {line} 行格式有误：每行应为一个 JSON 对象，包含 query（文字）和 "
+        'relevant（如 [{{"law": "中华人民共和国消费者权益保护法", "article": 25}}]）。'
+    ),
     "dense_not_ready": "向量索引尚未就绪，本次仅按关键词检索；后台建好后自动启用语义检索。",
 }
 

@@ -14,9 +14,12 @@ from dashboard.errors import DashboardError
 
 def _date(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError("日期格式应为 YYYY-MM-DD，例如 2026-09-18") from exc
+    if not 2000 <= day.year <= 2099:
+        raise argparse.ArgumentTypeError("日期应在 2000—2099 年之间，例如 2026-09-18")
+    return day
 
 
 def cmd_deadline(args) -> None:

@@ -32,13 +32,19 @@ class Deadline:
     uncovered: tuple[dt.date, ...] = ()
 
 
+# Holidays on fixed solar dates (全国年节及纪念日放假办法, as amended 2024): 元旦, 劳动节,
+# 国庆节. For a year without official data these are still known to be days off; the lunar
+# holidays and the make-up working days are not, so such deadlines stay 待核验.
+FIXED_HOLIDAYS = frozenset({(1, 1), (5, 1), (5, 2), (10, 1), (10, 2), (10, 3)})
+
+
 @lru_cache(maxsize=16384)
 def official_workday(day: dt.date) -> tuple[bool, bool]:
     """(is working day, covered by official data)."""
     try:
         return chinese_calendar.is_workday(day), True
     except NotImplementedError:
-        return day.weekday() < 5, False
+        return day.weekday() < 5 and (day.month, day.day) not in FIXED_HOLIDAYS, False
 
 
 def is_workday(day: dt.date, regional: dict[dt.date, bool] | None = None) -> tuple[bool, bool]:

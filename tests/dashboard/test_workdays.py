@@ -23,9 +23,10 @@ def test_workdays_saturday_start_gives_same_due_as_friday_start():
 
 
 def test_workdays_december_2026_crosses_into_uncovered_2027_without_crash():
-    # 12-22..25 (4), 12-28..31 (8); 2027 has no data: Mon-Fri fallback 1-1 (9), 1-4..8 (14), 1-11.
+    # 12-22..25 (4), 12-28..31 (8); 2027 has no data: Mon-Fri fallback, but 元旦 1-1 is a
+    # fixed-date holiday; 1-4..8 (13), 1-11 (14), 1-12 (15).
     deadline = add_workdays(D(2026, 12, 21), 15)
-    assert deadline.due == D(2027, 1, 11)
+    assert deadline.due == D(2027, 1, 12)
     assert deadline.unverified is True
     assert deadline.uncovered[0] == D(2027, 1, 1)
 
@@ -50,3 +51,14 @@ def test_workdays_regional_table_only_editable_by_admin(world):
     engine, actors = world
     with db.session_scope(engine) as s, pytest.raises(RoleNotPermitted):
         workdays.set_regional_day(s, actors["tianshan"], D(2026, 5, 27), "古尔邦节")
+
+
+def test_years_without_official_data_still_skip_fixed_date_holidays():
+    # 2027 is not in the calendar data: Mon-Fri fallback, but 元旦 (a fixed date) is a day off.
+    from dashboard.workdays import add_workdays
+
+    deadline = add_workdays(dt.date(2026, 12, 28), 15)
+    assert deadline.unverified
+    assert dt.date(2027, 1, 1) in deadline.uncovered
+    # 12-29, 12-30, 12-31 (covered: 2026 data), then 2027: 1-4..1-8, 1-11..1-15, 1-18, 1-19.
+    assert deadline.due == dt.date(2027, 1, 19)
