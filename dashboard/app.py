@@ -22,7 +22,10 @@ st.set_page_config(page_title=t("app.title"), page_icon=":material/balance:", la
 services.engine()
 law_index.loader()  # starts the background load; never waits for it
 
-actor = auth.gate()
+actor = services.current_actor()
+if actor is None:  # only the sign-in page exists until then, whatever the URL asked for
+    st.navigation([navigation.sign_in_page(auth.gate)], position="hidden").run()
+    st.stop()
 page = st.navigation(navigation.pages_for(actor.role))
 auth.sidebar_identity(actor)
 with st.sidebar:

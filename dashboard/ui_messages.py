@@ -84,6 +84,10 @@ TEXTS = {
     "ov.col.divisions": "涉及辖区数",
     "ov.col.suggest": "建议",
     "ov.unknown": "（未填写）",
+    # worklists
+    "wl.heading": "待我处理",
+    "wl.none": "目前没有等待您处理的案件。",
+    "wl.more": "仅显示前 {shown} 件（共 {total} 件），其余可在“案件”页面按环节筛选查看。",
     # case list and form
     "cs.filters": "筛选",
     "cs.search": "搜索（编号、事项或约谈对象）",

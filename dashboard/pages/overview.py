@@ -8,12 +8,13 @@ import streamlit as st
 
 from dashboard import followup, messages, users
 from dashboard.errors import DashboardError
-from dashboard.ui import charts, demo_data, queries, scope, services
+from dashboard.ui import charts, demo_data, queries, scope, services, worklists
 from dashboard.ui_messages import t
 
 actor = services.require_actor()
 st.header(t("page.overview"))
 today = dt.date.today()
+worklists.render(actor, "overview")
 
 if queries.case_total(actor) == 0:
     st.info(t("ov.empty") + t("ov.demo_offer"))

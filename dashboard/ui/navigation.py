@@ -51,3 +51,9 @@ def pages_for(role: str) -> dict[str, list]:
 def _page(pid: str, default: bool):
     file, title, icon, _roles = PAGES[pid]
     return st.Page(str(PAGES_DIR / file), title=t(title), icon=icon, url_path=pid, default=default)
+
+
+def sign_in_page(render) -> st.Page:
+    """The only page before sign-in (a Chinese title, never the file names of pages/)."""
+    return st.Page(render, title=t("auth.heading"), icon=":material/login:", url_path="login",
+                   default=True)  # fmt: skip

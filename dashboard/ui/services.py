@@ -47,8 +47,10 @@ def current_actor() -> users.Actor | None:
 def require_actor() -> users.Actor:
     """The signed-in actor (pages start with this); shows the message left by the last run."""
     actor = current_actor()
-    if actor is None:
-        st.stop()
+    if actor is None:  # a page reached without signing in shows the sign-in form
+        from dashboard.ui import auth
+
+        auth.gate()
     flash()
     return actor
 

@@ -46,3 +46,24 @@ def test_app_sign_in_shows_identity_and_role_pages(app_db):
     assert "tianshan（承办人员，天山区）" in texts(at)
     assert at.button(key="sign_out").label == "退出登录"
     assert at.header[0].value == "案件"  # a handler's home page
+
+
+def test_app_signed_out_page_url_shows_sign_in_with_chinese_page_title(app_db):
+    import pytest
+    from streamlit.testing.v1 import AppTest
+
+    from dashboard.ui import navigation
+    from tests.dashboard.app_support import REPO
+
+    at = start_app()
+    with pytest.raises(ValueError, match=r"Known pages: \['登录'\]"):
+        at.switch_page("pages/overview.py")  # signed out, only the sign-in page exists
+    page_alone = AppTest.from_file(str(REPO / "dashboard" / "pages" / "overview.py")).run()
+    assert not page_alone.exception
+    assert page_alone.text_input(key="sign_in_username").value == ""  # not a blank page
+
+    from dashboard.ui_messages import t
+
+    # every page has its Chinese title, never the file name
+    titles = [t(spec[1]) for spec in navigation.PAGES.values()]
+    assert titles == ["总览", "案件", "起草", "法规", "培训", "用户管理"]

@@ -128,3 +128,24 @@ def test_app_case_history_in_chinese_with_readable_times(app_db):
     assert all(
         re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d", str(v)) for v in timeline["时间"]
     )
+
+
+def test_app_worklist_shows_cases_waiting_for_the_leaders_approval(app_db):
+    from dashboard import cases
+
+    waiting = add_case(app_db, "tianshan", "650102", 3, "待审批事项")
+    add_case(app_db, "tianshan", "650102", 4, "刚登记事项")
+    with _session(app_db) as s:
+        cases.transition(s, _actor(s, "tianshan"), waiting, "submit")
+    leader = sign_in("tianshan_leader")  # lands on 总览
+    assert not leader.exception
+    assert "待我处理" in texts(leader)
+    assert [tab.label for tab in leader.tabs][:1] == ["待审批（1）"]
+    assert list(leader.dataframe[0].value["约谈事项"]) == ["待审批事项"]
+    leader.button(key="wl_open_overview_0").click()
+    leader.run()
+    assert not leader.exception and leader.metric[0].value == "审批"
+
+    handler = sign_in("tianshan").switch_page("pages/cases.py").run()
+    labels = [tab.label for tab in handler.tabs]
+    assert "待提交审批（1）" in labels and "待审批（1）" not in labels
