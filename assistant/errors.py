@@ -10,6 +10,7 @@ Hierarchy::
     ├── IndexOutdated          the scope's index no longer matches the corpus store
     ├── IndexStale             the dense index was built with another embedding model
     ├── EmbeddingModelMissing  YTT_EMBEDDING names no model directory
+    ├── SourceMissing          a path given to index build --source does not exist
     ├── BenchFormatError       an eval queries file in the wrong format
     └── CitationNotFound       a citation names a law or article not in the corpus
 
@@ -119,6 +120,15 @@ class EmbeddingModelMissing(AssistantError):
         self.directory = directory
         self.message_zh = message("embedding_model_missing", directory=directory)
         super().__init__(f"no sentence-transformers model in {directory}")
+
+
+class SourceMissing(AssistantError):
+    """A path given to index build --source does not exist."""
+
+    def __init__(self, paths: list[str]):
+        self.paths = paths
+        self.message_zh = message("source_missing", paths="、".join(paths))
+        super().__init__(f"sources not found: {paths}")
 
 
 class BenchFormatError(AssistantError):

@@ -21,7 +21,7 @@ from assistant import builtin, settings
 from assistant.bm25 import Bm25Index
 from assistant.dense import DenseIndex
 from assistant.embeddings import NamedEmbeddings, configured_embeddings
-from assistant.errors import ImportRefused, IndexBusy
+from assistant.errors import ImportRefused, IndexBusy, SourceMissing
 from assistant.importing import SUPPORTED_SUFFIXES, canonical_title, read_document
 from assistant.manifest import default_law_titles
 from assistant.messages import message
@@ -102,6 +102,7 @@ def build(
         raise IndexBusy(str(folder)) from exc
     try:
         wanted = {canonical_title(t) for t in only_laws} if only_laws is not None else None
+        sources = _check_sources(list(sources))
         return _build_locked(
             scope,
             list(sources),
@@ -172,15 +173,23 @@ def _build_locked(
     return BuildResult(scope, len(rows), embedded, reused, not lexical_only, seconds, report)
 
 
+def _check_sources(sources: list[Path]) -> list[Path]:
+    """Paths named on this build must exist: a typing mistake is an error, not an import."""
+    missing = [str(p) for p in sources if not Path(p).exists()]
+    if missing:
+        raise SourceMissing(missing)
+    return [Path(p).resolve() for p in sources]
+
+
 def _remembered_sources(store: CorpusStore, sources: list[Path], report) -> list[Path]:
-    """Sources named once with --source stay in every later build, until they disappear."""
+    """Sources named once with --source stay in every later build. One that is missing now
+    (an unmounted share) stays remembered; its laws are left out of this build only."""
     known = [Path(p) for p in json.loads(store.meta("sources", "[]"))]
-    merged = list(dict.fromkeys([*known, *(Path(s).resolve() for s in sources)]))
-    present = [p for p in merged if p.exists()]
+    merged = list(dict.fromkeys([*known, *sources]))
     for gone in (p for p in merged if not p.exists()):
         report.refused.append({"path": str(gone), "reason": message("source_gone")})
-    store.set_meta("sources", json.dumps([str(p) for p in present], ensure_ascii=False))
-    return present
+    store.set_meta("sources", json.dumps([str(p) for p in merged], ensure_ascii=False))
+    return [p for p in merged if p.exists()]
 
 
 def search_text(article: Article) -> str:
@@ -260,6 +269,7 @@ def _dedupe_versions(versions, report: ImportReport):
         key = version.version_date or version.version_id
         if key in kept:
             report.duplicates.append({"path": version.source, "same_as": kept[key][0].source})
+            report.imported = [i for i in report.imported if i["path"] != version.source]
             continue
         kept[key] = (version, articles)
     return list(kept.values())

@@ -64,11 +64,15 @@ MESSAGES: dict[str, str] = {
         "法规库中没有「{law}」。如需引用，请先在「法规」页面导入该文件，"
         "或运行 python -m assistant index build --source 文件路径。"
     ),
-    "article_not_in_law": "《{title}》（{version_date}版）没有第{number}条，请核对条号。",
+    "article_not_in_law": "《{title}》（{version_date}版）没有{label}，请核对条号。",
     "parse_failed": (
         "文件解析出错，未导入。请确认文件能用 Word/WPS 或 PDF 阅读器正常打开，另存后重试。"
     ),
-    "source_gone": "此前导入的文件或文件夹已不存在，已从法规库中移除其内容。",
+    "source_gone": (
+        "此前导入的文件或文件夹现在找不到（已被移动、删除，或网络盘未挂载），本次构建未包含其中的法规；"
+        "恢复后再次构建即可重新纳入。"
+    ),
+    "source_missing": "找不到以下文件或文件夹：{paths}。请检查路径后重试，索引未作任何改动。",
     "index_outdated": (
         "「{scope}」范围的索引与法规库不一致（法规库已被另一次构建更新）。"
         "请重建索引：python -m assistant index build --scope {scope}"

@@ -101,5 +101,11 @@ def garbled_ratio(text: str) -> float:
 
 
 def looks_garbled(text: str) -> bool:
-    """True when ``text`` looks like CJK broken by a bad font mapping or decoding."""
-    return garbled_ratio(text) > GARBLED_THRESHOLD
+    """True when ``text`` looks like CJK broken by a bad font mapping or decoding.
+
+    Traditional characters are outside GB2312 but not broken: the text is judged after
+    conversion to simplified characters too, and the better of the two counts.
+    """
+    if garbled_ratio(text) <= GARBLED_THRESHOLD:
+        return False
+    return garbled_ratio(to_simplified(text)) > GARBLED_THRESHOLD

@@ -26,6 +26,7 @@ from assistant.errors import CitationNotFound, IndexMissing, IndexOutdated, Inde
 from assistant.fusion import reciprocal_rank_fusion
 from assistant.messages import message
 from assistant.models import STATUS_IN_FORCE, Article, LawVersion
+from assistant.numerals import article_label
 from assistant.store import CorpusStore
 from assistant.violations import ViolationMatch, ranked_refs, recognise
 
@@ -90,6 +91,13 @@ class _Row:
     law_key: str
 
 
+_GONE = _Row(
+    Article(version_id="", law_title="", number=0),
+    LawVersion(version_id="", title="", level="", status="已移除"),
+    "",
+)
+
+
 class LawIndex:
     """The loaded indexes of one scope."""
 
@@ -120,12 +128,18 @@ class LawIndex:
             v.version_id: self.store.law_key_of(v.version_id)
             for v in {r.version for r in by_key.values()}
         }
-        if any(key not in by_key for key in self.bm25.keys):
+        missing = sum(key not in by_key for key in self.bm25.keys)
+        if missing > len(self.bm25.keys) // 2:
             raise IndexOutdated(self.scope)
+        if missing:  # a build replaced the store and is rewriting this index right now
+            log.warning(
+                "index %s: %s articles left the store; they are not returned", self.scope, missing
+            )
         rows = []
         for key in self.bm25.keys:
-            r = by_key[key]
-            rows.append(_Row(r.article, r.version, law_keys[r.version.version_id]))
+            r = by_key.get(key) or _GONE
+            rows.append(_Row(r.article, r.version, law_keys.get(r.version.version_id, "")))
+        self._live = np.array([key in by_key for key in self.bm25.keys], dtype=bool)
         self._index_of = {r.article.key: i for i, r in enumerate(rows)}
         self._by_ref = {
             (r.law_key, r.article.number, r.article.suffix): i
@@ -199,11 +213,8 @@ class LawIndex:
 
     def semantic(self, query: str, filters: Filters) -> list[int]:
         where = _where(self.conditions(filters), filters.include_cases)
-        return [
-            self._index_of[key]
-            for key, _ in self.dense.run(query, CANDIDATES, where)
-            if key in self._index_of
-        ]
+        rows = (self._index_of.get(key) for key, _ in self.dense.run(query, CANDIDATES, where))
+        return [i for i in rows if i is not None and self._live[i]]
 
     def taxonomy(self, matches: list[ViolationMatch]) -> list[tuple[int, ViolationMatch, str]]:
         out = []
@@ -231,7 +242,7 @@ class LawIndex:
         return out
 
     def _mask(self, filters: Filters) -> np.ndarray | None:
-        mask = np.ones(len(self._rows), dtype=bool)
+        mask = self._live.copy()
         for name, value in self.conditions(filters).items():
             mask &= self._columns[name] == value
         if not filters.level and not filters.include_cases:
@@ -273,8 +284,8 @@ class LawIndex:
             reason = message(
                 "article_not_in_law",
                 title=current.title,
-                version_date=current.version_date,
-                number=number,
+                version_date=current.version_date or "日期不详",
+                label=article_label(number, suffix),
             )
             raise CitationNotFound(citation or law, reason)
         return art, current

@@ -49,7 +49,7 @@ def _taxonomy_terms() -> set[str]:
 
 def tokenize(text: str) -> list[str]:
     """Normalised search tokens of `text` (search-mode segmentation, stopwords removed)."""
-    norm = normalize_for_matching(text).lower()
+    norm = normalize_for_matching(text, simplify=True).lower()
     tokens = []
     for tok in _tokenizer().cut_for_search(norm):
         tok = tok.strip()

@@ -176,3 +176,29 @@ def test_rebuild_with_nothing_changed_embeds_nothing(small_dense_index_dir, shar
 def test_search_puts_a_cited_article_first(lexical_index, query):
     top = lexical_index.search(query, k=3).hits[0]
     assert (top.version.title, top.article.number) == ("中华人民共和国消费者权益保护法", 25)
+
+
+def test_build_refuses_a_mistyped_source_path_and_changes_nothing(tmp_path):
+    from assistant.errors import SourceMissing
+
+    with pytest.raises(SourceMissing) as info:
+        indexing.build("default", [tmp_path / "nope.txt"], lexical_only=True, folder=tmp_path)
+    assert "nope.txt" in info.value.message_zh
+    assert not (tmp_path / "corpus.sqlite").exists()
+
+
+def test_traditional_character_law_is_imported_and_found_by_simplified_query(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "繁體辦法.txt").write_text(
+        "某市預付式消費管理辦法\n\n第一條 為了規範預付式消費經營行為，保護消費者合法權益，制定本辦法。\n"
+        "第二條 經營者收取預付款後停業的，應當退還消費者預付款餘額。\n",
+        encoding="utf-8",
+    )
+    result = indexing.build(
+        "default", [docs], lexical_only=True, folder=tmp_path / "idx", only_laws=[]
+    )
+    assert not result.report.refused
+    hits = LawIndex("default", folder=tmp_path / "idx").search("预付款 停业 退还", k=1).hits
+    assert hits[0].article.number == 2
+    assert "預付款" in hits[0].article.text  # the original text is kept for display
