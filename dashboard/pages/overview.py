@@ -17,25 +17,18 @@ today = dt.date.today()
 worklists.render(actor, "overview")
 
 if queries.case_total(actor) == 0:
-    st.info(t("ov.empty") + t("ov.demo_offer"))
-    count = st.number_input(t("ov.demo_count"), 100, 20000, 2000, step=100, key="demo_n")
-    if st.button(t("ov.demo_load"), key="demo_load", type="primary"):
-        bar = st.progress(0.0, t("ov.demo_progress", done=0, total=count))
-        try:
-            n = demo_data.load(
-                int(count), lambda d, n: bar.progress(d / n, t("ov.demo_progress", done=d, total=n))
-            )
-            services.flash(t("ov.demo_done", count=n))
-            st.rerun()
-        except DashboardError as err:
-            services.show_error(err)
+    st.info(t("ov.empty"))
+    if demo_data.status().can_load:
+        demo_data.offer()
+    demo_data.removal(actor)
     st.stop()
 
 scoped = scope.picker(actor)
 period = st.date_input(t("ov.period"), (today - dt.timedelta(days=364), today), key="ov_period")
 start, end = period if isinstance(period, tuple) and len(period) == 2 else (period[0], today)
 if (demo := queries.demo_count(scoped)) > 0:
-    st.warning(t("ov.demo_banner", count=demo))
+    in_period = queries.demo_count(scoped, start, end)
+    st.warning(t("ov.demo_banner", count=demo, in_period=in_period))
 st.caption(t("ov.export_hint"))
 
 data = queries.overview(scoped, start, end, today)
@@ -50,11 +43,14 @@ cols[4].metric(t("ov.kpi.rate"), "—" if k.rectification_rate is None else
 cols[5].metric(t("ov.kpi.penalty"), k.penalty)
 
 name_col, count_col = t("ov.col.division"), t("ov.col.count")
-divisions = pd.DataFrame(
-    [(code, name, n) for code, name, n in data.by_division], columns=["code", name_col, count_col]
-)
-charts.bar(divisions[[name_col, count_col]], name_col, count_col, t("ov.by_division"), "division")
-scope.drill(actor, scoped, data.by_division, "ov")
+by_division = queries.division_rows(scoped, data.by_division)
+if by_division is None:
+    st.caption(t("ov.no_stations"))
+else:
+    divisions = pd.DataFrame(by_division, columns=["code", name_col, count_col])
+    charts.bar(divisions[[name_col, count_col]], name_col, count_col, t("ov.by_division"),
+               "division")  # fmt: skip
+    scope.drill(actor, scoped, by_division, "ov")
 
 left, right = st.columns(2)
 with left:
@@ -76,12 +72,15 @@ charts.bar(frame, state_col, count_col, t("ov.by_state"), "state")
 trend = queries.monthly_trend(scoped, start, end, today)
 month_col = t("ov.col.month")
 series = [count_col, t("ov.col.last_year")]
-charts.line(trend, month_col, series, t("ov.monthly"), "monthly")
+charts.line(trend, month_col, series, t("ov.monthly"), "monthly", y_title=count_col)
+if end >= today.replace(day=1):
+    st.caption(t("ov.partial_month", day=today.day))
 st.dataframe(trend, hide_index=True, width="stretch")
 
 overdue, due_soon = queries.deadline_lists(scoped, today)
 for title_id, rows, key in (("ov.overdue", overdue, "overdue"), ("ov.due_soon", due_soon, "soon")):
     st.subheader(f"{t(title_id)}（{len(rows)}）")
+    st.caption(t("ov.lists_scope"))
     frame = pd.DataFrame([{
         t("cs.col.case_no"): r.case_no, t("cs.col.title"): r.title,
         t("cs.col.place"): r.jurisdiction_name, t("cs.col.parties"): r.party_names,
@@ -117,3 +116,5 @@ else:
                     st.success(t("ov.alert_issued", kind=kind_title, title=title))
                 except DashboardError as err:
                     services.show_error(err)
+
+demo_data.removal(actor)

@@ -50,16 +50,24 @@ def bar(frame: pd.DataFrame, x: str, y: str, name: str, key: str, horizontal=Fal
     show(fig, frame, name, key)
 
 
-def line(frame: pd.DataFrame, x: str, ys: list[str], name: str, key: str) -> None:
+def line(frame: pd.DataFrame, x: str, ys: list[str], name: str, key: str, y_title="") -> None:
+    """Lines over categories (the x labels shown as given, e.g. 2026年3月); a last point whose
+    label says it is incomplete (未满月) is annotated as such."""
     if frame.empty:
         st.caption(t("cs.none"))
         return
-    fig = px.line(frame, x=x, y=ys, markers=True, title=name)
+    fig = px.line(frame, x=x, y=ys, markers=True, title=name, labels={"value": y_title})
+    fig.update_xaxes(type="category", title_text="")
+    fig.update_yaxes(title_text=y_title)
+    last = str(frame[x].iloc[-1])
+    if t("ov.partial_marker") in last and len(frame) > 1:
+        fig.add_annotation(x=last, y=float(frame[ys[0]].iloc[-1]), text=t("ov.partial_note"),
+                           showarrow=True, arrowhead=2)  # fmt: skip
     show(fig, frame, name, key)
 
 
 def show(fig, frame: pd.DataFrame, name: str, key: str) -> None:
-    fig.update_layout(margin={"l": 10, "r": 10, "t": 40, "b": 10}, height=340, legend_title="")
+    fig.update_layout(margin={"l": 10, "r": 10, "t": 40, "b": 10}, height=340, legend_title_text="")
     config = {**PLOT_CONFIG, "toImageButtonOptions": {"format": "png", "filename": name}}
     st.plotly_chart(fig, config=config, key=f"fig_{key}", width="stretch")
     excel_button(frame, name, key)

@@ -63,11 +63,25 @@ def overview(actor: Actor, start: dt.date, end: dt.date, today: dt.date) -> stat
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
-def demo_count(actor: Actor) -> int:
-    """Demo cases in the actor's scope (their titles carry the 【演示数据】 label)."""
+def demo_count(actor: Actor, start: dt.date | None = None, end: dt.date | None = None) -> int:
+    """Demo cases in the actor's scope, registered in [start, end] when given (their titles
+    carry the 【演示数据】 label)."""
     label = messages.text("demo.label")
+    f = cases.CaseFilter(search=label, opened_from=start, opened_to=end)
     with services.session() as s:
-        return cases.list_cases(s, actor, cases.CaseFilter(search=label), page_size=1).total
+        return cases.list_cases(s, actor, f, page_size=1).total
+
+
+def division_rows(actor: Actor, rows: list[tuple[str, str, int]]) -> list | None:
+    """The by-division counts as shown: below a county, its 市场监管所 (cases the county bureau
+    handled itself get their own label); None when the county has no station registered."""
+    if actor.level != jurisdictions.COUNTY:
+        return rows
+    with services.session() as s:
+        stations = jurisdictions.children(s, actor.jurisdiction_code)
+    if not stations:
+        return None
+    return [(code, name if code else t("ov.county_itself"), n) for code, name, n in rows]
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
@@ -92,13 +106,22 @@ def monthly_trend(actor: Actor, start: dt.date, end: dt.date, today: dt.date) ->
         prev, last_year = _shift(month, -1), _shift(month, -12)
         n = counts.get(month, 0)
         rows.append({
-            t("ov.col.month"): month, t("ov.col.count"): n,
+            t("ov.col.month"): month_label(month, today), t("ov.col.count"): n,
             t("ov.col.last_month"): counts.get(prev, 0),
             t("ov.col.last_year"): counts.get(last_year, 0),
             t("ov.col.mom"): _change(n, counts.get(prev, 0)),
             t("ov.col.yoy"): _change(n, counts.get(last_year, 0)),
         })  # fmt: skip
     return pd.DataFrame(rows)
+
+
+def month_label(month: str, today: dt.date) -> str:
+    """2026-03 -> 2026年3月; the current month is marked as not yet complete."""
+    year, mon = int(month[:4]), int(month[5:])
+    label = f"{year}年{mon}月"
+    if (year, mon) == (today.year, today.month):
+        label += t("ov.month_partial", day=today.day)
+    return label
 
 
 def _months(start: dt.date, end: dt.date) -> list[str]:

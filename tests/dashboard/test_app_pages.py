@@ -70,7 +70,8 @@ def test_app_overview_renders_kpis_charts_and_lists(app_db):
     at = sign_in("region_leader")
     assert not at.exception
     labels = [m.label for m in at.metric]
-    assert labels == ["新登记约谈", "办理中", "已整改", "逾期未报整改报告", "整改率", "转立案处罚"]
+    assert labels == ["新登记约谈", "办理中", "已整改", "逾期未报整改报告（本期登记）", "整改率",
+                      "转立案处罚"]  # fmt: skip
     shown = texts(at)
     assert "整改报告逾期" in shown and "跨辖区共性问题" in shown
     downloads = [d.label for d in at.get("download_button")]
@@ -124,3 +125,46 @@ def test_app_users_page_creates_account(app_db):
     assert "用户“shayibake”已创建" in texts(at)
     login = sign_in("shayibake", "Another-pass-9")
     assert "沙依巴克承办（承办人员，沙依巴克区）" in texts(login)
+
+
+def test_app_overview_demo_banner_trend_labels_and_county_stations(app_db):
+    import re
+
+    add_demo(app_db, 400)
+    at = sign_in("region_leader")
+    shown = texts(at)
+    assert "共有 400 件【演示数据】" in shown and "件在统计期间内登记" in shown
+    assert "整改报告逾期（全部在办）" in shown and "不限统计期间" in shown
+    assert "demo_load" not in [b.key for b in at.button]  # loaded once: no second offer
+    trend = next(d.value for d in at.dataframe if "月份" in d.value.columns)
+    months = list(trend["月份"])
+    assert all(re.fullmatch(r"\d{4}年\d{1,2}月", m) for m in months[:-1])
+    assert months[-1].endswith("未满月）")
+
+    county = sign_in("tianshan_leader")
+    assert "该县区尚未登记市场监管所" in texts(county)
+    from dashboard import db, jurisdictions
+    from tests.dashboard.app_support import _actor
+
+    with db.session_scope(db.make_engine(app_db)) as s:
+        station = jurisdictions.add_station(s, _actor(s, "admin"), "650102", "红山市场监管所")
+        code = station.code
+    county = sign_in("tianshan_leader")
+    assert "该县区尚未登记市场监管所" not in texts(county)
+    assert code.startswith("650102") and not county.exception
+
+
+def test_app_overview_admin_removes_demo_data(app_db):
+    add_demo(app_db, 200)
+    add_case(app_db, "tianshan", "650102", 1, "天山区事项")
+    at = sign_in("admin")
+    assert "demo_load" not in [b.key for b in at.button]
+    at.checkbox(key="demo_remove_sure").check()
+    at.run()
+    at.button(key="demo_remove").click()
+    at.run()
+    assert not at.exception
+    assert "已删除 200 件演示案件" in texts(at)
+    assert "【演示数据】" not in texts(at)
+    leader = sign_in("region_leader")
+    assert next(m.value for m in leader.metric if m.label == "新登记约谈") == "1"
