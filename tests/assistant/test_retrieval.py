@@ -191,7 +191,8 @@ def test_traditional_character_law_is_imported_and_found_by_simplified_query(tmp
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "繁體辦法.txt").write_text(
-        "某市預付式消費管理辦法\n\n第一條 為了規範預付式消費經營行為，保護消費者合法權益，制定本辦法。\n"
+        "某市預付式消費管理辦法\n\n第一條 為了規範預付式消費經營行為，保護消費者合法權益，"
+        "制定本辦法。\n"
         "第二條 經營者收取預付款後停業的，應當退還消費者預付款餘額。\n",
         encoding="utf-8",
     )
