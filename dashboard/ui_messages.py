@@ -136,6 +136,7 @@ TEXTS = {
     "form.trigger": "约谈情形",
     "form.category": "问题类别",
     "form.industry": "行业",
+    "form.industry_pick": "请选择（12315 服务大类）",
     "form.goods": "商品或服务类别",
     "form.reason": "约谈事由",
     "form.facts": "核查情况（事实）",

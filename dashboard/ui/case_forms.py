@@ -126,7 +126,10 @@ def _draft_fields(actor: users.Actor) -> cases.CaseDraft:
     )
     cols = st.columns(3)
     unit = cols[0].text_input(t("form.unit"), key="new_unit")
-    industry = cols[1].text_input(t("form.industry"), key="new_industry")
+    industry = cols[1].selectbox(
+        t("form.industry"), messages.INDUSTRIES, index=None,
+        placeholder=t("form.industry_pick"), key="new_industry",
+    )  # fmt: skip
     goods = cols[2].text_input(t("form.goods"), key="new_goods")
     reason = st.text_input(t("form.reason"), key="new_reason")
     facts = st.text_area(t("form.facts"), key="new_facts")
@@ -139,7 +142,7 @@ def _draft_fields(actor: users.Actor) -> cases.CaseDraft:
     return cases.CaseDraft(
         title=title, jurisdiction_code=code, trigger=trigger, problem_category=category,
         parties=parties, is_collective=collective, is_major=major, handling_unit=unit,
-        goods_category=goods, industry=industry, reason=reason, facts=facts,
+        goods_category=goods, industry=industry or "", reason=reason, facts=facts,
         complaint_count=int(complaints), amount_involved=amount.strip() or "0",
     )  # fmt: skip
 

@@ -147,8 +147,23 @@ class Question:
     source: str
 
 
+# Values an official might plausibly confuse with the rule (other deadlines of the 12315 and
+# administrative procedures, other counts of the regulation), never obviously wrong numbers.
+PLAUSIBLE = {
+    "人": (1, 2, 3, 5),
+    "个工作日": (7, 10, 15, 30),
+    "项": (5, 6, 8, 10),
+    "小时": (12, 24, 48, 72),
+}
+NOT_PLAN_ITEM = "对约谈对象作出的行政处罚决定"
+
+
 def _numeric(value: int, unit: str) -> tuple[str, ...]:
-    return tuple(f"{v}{unit}" for v in sorted({value, value + 1, max(1, value - 1), value * 2}))
+    """The right value among plausible ones (four options)."""
+    others = [v for v in PLAUSIBLE.get(unit, ()) if v != value]
+    if len(others) < 3:
+        others = [v for v in (value * 2, value + 5, max(1, value // 2), value * 3) if v != value]
+    return tuple(f"{v}{unit}" for v in sorted({value, *others[:3]}))
 
 
 def quiz(seed: int = 0) -> list[Question]:
@@ -158,7 +173,7 @@ def quiz(seed: int = 0) -> list[Question]:
     approve = d.transitions["approve"]
     refused = d.transitions["refuse_attendance"]
     plan_items = list(messages.PLAN_ITEMS.values())
-    not_plan = "约谈对象的年度纳税额"
+    not_plan = NOT_PLAN_ITEM
     questions = [
         Question("行政约谈人员一般不得少于几人？", _numeric(MIN_INTERVIEWERS, "人"),
                  f"{MIN_INTERVIEWERS}人", "制度第七条"),

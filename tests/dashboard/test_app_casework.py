@@ -102,3 +102,25 @@ def test_app_drafting_runs_checks_and_saves(app_db, tmp_path):
     again.run()
     assert "第九百条" in again.text_area(key=key).value  # the saved text reopens
     assert "已保存的草稿" in texts(again)
+
+
+def test_app_new_case_industry_is_a_choice_and_case_page_shows_figures(app_db):
+    from tests.dashboard.helpers import valid_credit_code
+
+    at = sign_in("tianshan")
+    industry = at.selectbox(key="new_industry")
+    assert industry.options[-1] == "其他" and "美容美发洗浴" in industry.options
+    code = valid_credit_code(11)
+    at.text_input(key="new_title").input("预付卡退款问题")
+    industry.set_value("美容美发洗浴")
+    at.number_input(key="new_complaints").set_value(35)
+    at.text_input(key="new_amount").input("120000")
+    at.text_input(key="new_party_1_name").input("某某美容有限公司")
+    at.text_input(key="new_party_1_code").input(code)
+    at.button(key="FormSubmitter:new_case-登记").click()
+    at.run()
+    assert not at.exception
+    shown = texts(at)
+    assert f"统一社会信用代码：{code}" in shown
+    assert "投诉数量**：35 件" in shown and "120,000.00 元" in shown
+    assert "**行业**：美容美发洗浴" in shown

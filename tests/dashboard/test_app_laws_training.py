@@ -84,3 +84,17 @@ def test_app_training_hint_quiz_and_practice(app_db):
     at.run()
     assert not at.exception
     assert "您引用了助手选用条文中的 1/" in texts(at)
+
+
+def test_training_quiz_distractors_are_plausible_values():
+    from dashboard.ui import training
+
+    by_text = {q.text: q for q in training.quiz(seed=3)}
+    hours = by_text["遇有特殊和具有重大影响的情况，应在多少小时内向本机关负责人报告？"]
+    assert sorted(hours.options) == sorted(["12小时", "24小时", "48小时", "72小时"])
+    days = by_text["约谈结束后，约谈对象应在多少个工作日内递交整改报告？"]
+    assert sorted(days.options) == sorted(["7个工作日", "10个工作日", "15个工作日", "30个工作日"])
+    assert days.answer == "15个工作日"
+    not_plan = by_text["下列哪一项不属于约谈方案的内容？"]
+    assert not_plan.answer == "对约谈对象作出的行政处罚决定"
+    assert all(len(q.options) == 4 and q.answer in q.options for q in by_text.values())
