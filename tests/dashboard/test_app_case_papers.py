@@ -149,3 +149,47 @@ def test_app_worklist_shows_cases_waiting_for_the_leaders_approval(app_db):
     handler = sign_in("tianshan").switch_page("pages/cases.py").run()
     labels = [tab.label for tab in handler.tabs]
     assert "待提交审批（1）" in labels and "待审批（1）" not in labels
+
+
+def _to_interview(url: str, case_id: int) -> None:
+    from dashboard import cases, interviews, messages
+
+    _to_planning(url, case_id)
+    with _session(url) as s:
+        h = _actor(s, "tianshan")
+        case = cases.get_case(s, h, case_id)
+        case = interviews.set_schedule(s, h, case_id, PLANNED, "天山区局会议室", case.version)
+        case = interviews.set_plan(s, h, case_id, dict.fromkeys(messages.PLAN_ITEMS, "已填写"),
+                                   case.version)  # fmt: skip
+        case = cases.transition(s, h, case_id, "finish_plan", expected_version=case.version)
+        case = interviews.record_notice(s, h, case_id, dt.date(2026, 12, 3), "written",
+                                        case.version)  # fmt: skip
+        cases.transition(s, h, case_id, "notify", expected_version=case.version)
+        interviews.add_person(s, h, case_id, "interviewer", "张科长")
+        interviews.add_person(s, h, case_id, "recorder", "王记录")
+
+
+def test_app_record_person_edited_and_removed_time_defaults_to_plan(app_db):
+    from dashboard.ui import casework
+
+    case_id = add_case(app_db, "tianshan", "650102", 5, "天山区事项")
+    _to_interview(app_db, case_id)
+    at = _open_case(sign_in("tianshan"), case_id)
+    place = next(w for w in at.text_input if w.label == "约谈地点")
+    assert place.value == "天山区局会议室"  # the record starts from the planned place
+    assert at.date_input[0].value == PLANNED.date()
+    persons = casework.load(_named("tianshan"), case_id).persons
+    first, second = persons[0].id, persons[1].id
+    at.button(key=f"edit_{first}").click()
+    at.run()
+    form_name = next(w for w in at.text_input if w.label == "姓名" and w.value == "张科长")
+    form_name.input("张处长")
+    at.button(key=f"FormSubmitter:edit_person_{first}-保存修改").click()
+    at.run()
+    at.button(key=f"remove_{second}").click()
+    at.run()
+    assert not at.exception
+    names = [p.name for p in casework.load(_named("tianshan"), case_id).persons]
+    assert names == ["张处长"]
+    actions = list(at.dataframe[-1].value["操作"])
+    assert "修改约谈人员" in actions and "删除约谈人员" in actions

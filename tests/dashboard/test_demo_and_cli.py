@@ -53,7 +53,7 @@ def test_cli_deadline_prints_due_and_unverified(capsys):
     assert cli.main(["deadline", "2026-09-18"]) == 0
     assert capsys.readouterr().out.strip() == "2026-10-15"
     assert cli.main(["deadline", "2026-12-21", "--days", "15"]) == 0
-    assert capsys.readouterr().out.strip() == "2027-01-11 待核验"
+    assert capsys.readouterr().out.strip() == "2027-01-12 待核验"  # 2027-01-01 元旦 skipped
 
 
 def test_cli_demo_data_and_bench_json(tmp_path):
