@@ -123,8 +123,10 @@ def record_notice(
 # --- record and persons ---------------------------------------------------------------------
 
 
-def _open_record(session: Session, actor: Actor, case_id: int) -> tuple[Case, InterviewRecord]:
-    case = cases.editable_case(session, actor, case_id, None)
+def _open_record(
+    session: Session, actor: Actor, case_id: int, expected_version: int | None = None
+) -> tuple[Case, InterviewRecord]:
+    case = cases.editable_case(session, actor, case_id, expected_version)
     if case.record is None:
         case.record = InterviewRecord()
         session.flush()
@@ -141,15 +143,24 @@ def update_record(
     end_at: dt.datetime,
     place: str,
     content: str = "",
+    expected_version: int | None = None,
 ) -> InterviewRecord:
-    """Time, place and content of the interview record (created on first use)."""
-    case, record = _open_record(session, actor, case_id)
+    """Time, place and content of the interview record (created on first use).
+
+    A stale ``expected_version`` (the case changed since the form was shown) is refused."""
+    case, record = _open_record(session, actor, case_id, expected_version)
     if end_at < start_at:
         raise ValidationError({"end_at": "validation.end_before_start"})
     record.start_at, record.end_at, record.place, record.content = start_at, end_at, place, content
     workflow.audit(session, case, actor, "update_record")
-    session.flush()
+    _touch(session, case)
     return record
+
+
+def _touch(session: Session, case: Case) -> None:
+    """A record change is a change of the case: bump its version under the optimistic lock."""
+    case.updated_at = dt.datetime.now()
+    workflow.flush(session, case)
 
 
 def _person_problems(kind: str, name: str, id_number: str, phone: str) -> dict[str, str]:
@@ -166,14 +177,22 @@ def _person_problems(kind: str, name: str, id_number: str, phone: str) -> dict[s
 
 
 def add_person(
-    session: Session, actor: Actor, case_id: int, kind: str, name: str, **details
+    session: Session,
+    actor: Actor,
+    case_id: int,
+    kind: str,
+    name: str,
+    *,
+    expected_version: int | None = None,
+    **details,
 ) -> RecordPerson:
     """Add an interviewer, recorder, invited representative or attending party person.
 
     ``details``: unit, user_id, is_main, is_leader, gender, ethnicity, id_number, phone.
     A person who has declared a conflict of interest in this case cannot be added again.
+    A stale ``expected_version`` is refused.
     """
-    case, record = _open_record(session, actor, case_id)
+    case, record = _open_record(session, actor, case_id, expected_version)
     id_number = identifiers.normalize(details.pop("id_number", ""))
     phone = identifiers.normalize(details.pop("phone", ""))
     problems = _person_problems(kind, name, id_number, phone)
@@ -188,18 +207,24 @@ def add_person(
     record.persons.append(person)
     kind_title = messages.PERSON_KINDS[kind]
     workflow.audit(session, case, actor, "add_person", comment=f"{kind_title} {person.name}")
-    session.flush()
+    _touch(session, case)
     return person
 
 
 def update_person(
-    session: Session, actor: Actor, case_id: int, person_id: int, **changes
+    session: Session,
+    actor: Actor,
+    case_id: int,
+    person_id: int,
+    *,
+    expected_version: int | None = None,
+    **changes,
 ) -> RecordPerson:
     """Correct a person of the open record (``PERSON_FIELDS``); the signature must be given again.
 
     A person who declared a conflict of interest stays as recorded and cannot be changed.
     """
-    case, record = _open_record(session, actor, case_id)
+    case, record = _open_record(session, actor, case_id, expected_version)
     person = _person(record, person_id)
     unknown = set(changes) - set(PERSON_FIELDS)
     if unknown:
@@ -221,15 +246,20 @@ def update_person(
         setattr(person, name, value.strip() if isinstance(value, str) else value)
     person.signed = False
     workflow.audit(session, case, actor, "update_person", comment=person.name)
-    session.flush()
+    _touch(session, case)
     return person
 
 
 def remove_person(
-    session: Session, actor: Actor, case_id: int, person_id: int, reason: str = ""
+    session: Session,
+    actor: Actor,
+    case_id: int,
+    person_id: int,
+    reason: str = "",
+    expected_version: int | None = None,
 ) -> None:
     """Remove a person added by mistake (audited). Recused persons stay in the record."""
-    case, record = _open_record(session, actor, case_id)
+    case, record = _open_record(session, actor, case_id, expected_version)
     person = _person(record, person_id)
     if person.recused:
         raise ValidationError({"person": "validation.recused_kept"})
@@ -237,7 +267,7 @@ def remove_person(
     note = f"{kind} {person.name}" + (f"：{reason.strip()}" if reason.strip() else "")
     record.persons.remove(person)
     workflow.audit(session, case, actor, "remove_person", comment=note)
-    session.flush()
+    _touch(session, case)
     log.info("person %s removed from case %s by user %s", person_id, case.id, actor.id)
 
 
@@ -263,19 +293,25 @@ def declare_conflict(
         False,
     )
     workflow.audit(session, case, actor, "recusal", comment=reason)
-    session.flush()
+    _touch(session, case)
     return person
 
 
-def sign(session: Session, actor: Actor, case_id: int, person_id: int) -> RecordPerson:
-    """Mark that the person signed the record."""
-    case, record = _open_record(session, actor, case_id)
+def sign(
+    session: Session,
+    actor: Actor,
+    case_id: int,
+    person_id: int,
+    expected_version: int | None = None,
+) -> RecordPerson:
+    """Mark that the person signed the record (a stale ``expected_version`` is refused)."""
+    case, record = _open_record(session, actor, case_id, expected_version)
     person = _person(record, person_id)
     if person.recused:
         raise ValidationError({"person": "validation.recused_person"})
     person.signed = True
     workflow.audit(session, case, actor, "sign", comment=person.name)
-    session.flush()
+    _touch(session, case)
     return person
 
 

@@ -17,7 +17,7 @@ TEXTS = {
     ),
     "error.guard_failed": "暂不能执行“{action}”：{reasons}。请补齐后再试。",
     "error.version_conflict": (
-        "该事项（编号 {case_id}）已被其他人修改。您的修改未保存，请刷新后重新填写。"
+        "该案件已被他人修改，请刷新后重新填写。您这次的修改未保存，填写的内容仍保留在表单中。"
     ),
     "error.duplicate_matter": (
         "同一事项已在案件 {case_no} 中约谈过，原则上不重复约谈。确需再次约谈请勾选确认并说明理由。"

@@ -34,7 +34,7 @@ def test_cases_two_users_editing_one_case_conflict_and_nothing_lost(world):
     with pytest.raises(VersionConflict) as err, db.session_scope(engine) as s:
         cases.update_case(s, actors["tianshan"], case_id, v, facts="乙的覆盖")
     assert err.value.expected == v and err.value.actual == v + 1
-    assert "已被其他人修改" in err.value.user_text()
+    assert "该案件已被他人修改，请刷新后重新填写" in err.value.user_text()
     with db.session_scope(engine) as s:
         case = cases.get_case(s, actors["tianshan"], case_id)
         assert (case.facts, case.version) == ("甲填写的事实", v + 1)
