@@ -227,6 +227,8 @@ TEXTS = {
     "cp.close_record": "约谈记录签字确认完毕",
     "cp.record_problems": "约谈记录尚缺：{items}",
     "cp.saved": "已保存。",
+    "cp.stale": "该案件已被他人修改，请刷新后重新填写（刷新显示最新内容，未保存的填写会清除）。",
+    "cp.refresh": "刷新",
     "cp.audit_create": "登记",
     "cp.audit_unknown_user": "（未知用户）",
     # drafting

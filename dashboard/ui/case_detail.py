@@ -3,6 +3,7 @@ user's role may take), the step's form, papers to download, and the audit timeli
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pandas as pd
@@ -12,7 +13,16 @@ from assistant.papers import PaperError
 from assistant.templates import wording
 from dashboard import messages, users
 from dashboard.errors import DashboardError
-from dashboard.ui import case_steps, casework, drafts, formats, keys, queries, services
+from dashboard.ui import (
+    case_steps,
+    casework,
+    drafts,
+    edit_lock,
+    formats,
+    keys,
+    queries,
+    services,
+)  # fmt: skip
 from dashboard.ui_messages import t
 
 
@@ -26,12 +36,25 @@ def render(actor: users.Actor, case_id: int) -> None:
         services.show_error(err)
         st.session_state.pop(keys.SELECTED_CASE, None)
         return
+    view = _as_shown(view)
     _header(view)
     _steps(actor, view)
     fields, source = drafts.paper_fields(actor, view.id)
     case_steps.render(actor, view, fields)
     _papers(view, fields, source)
     _timeline(actor, view)
+
+
+def _as_shown(view: casework.CaseView) -> casework.CaseView:
+    """The view carrying the version its forms were rendered with (see ``edit_lock``); when
+    someone else saved since, say so and offer a refresh that drops the unsaved inputs."""
+    shown = edit_lock.shown_version(view.id, view.version)
+    if shown != view.version:
+        st.warning(t("cp.stale"))
+        if st.button(t("cp.refresh"), key=f"refresh_{view.id}"):
+            edit_lock.refresh(view.id)
+            st.rerun()
+    return dataclasses.replace(view, version=shown)
 
 
 def _header(view: casework.CaseView) -> None:
@@ -83,7 +106,7 @@ def _steps(actor: users.Actor, view: casework.CaseView) -> None:
         label = step.title + (t("cp.comment_needed") if step.comment_required else "")
         if cols[i % len(cols)].button(label, key=f"step_{step.id}"):
             try:
-                casework.take_step(actor, view, step.id, comment)
+                edit_lock.saved(view.id, casework.take_step(actor, view, step.id, comment).version)
             except DashboardError as err:
                 services.show_error(err)
                 return

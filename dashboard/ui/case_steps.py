@@ -11,7 +11,7 @@ import streamlit as st
 from dashboard import cases, interviews, messages, users
 from dashboard.draft_sections import PaperFields
 from dashboard.errors import DashboardError
-from dashboard.ui import formats, queries, services
+from dashboard.ui import edit_lock, formats, queries, services
 from dashboard.ui.casework import CaseView
 from dashboard.ui_messages import t
 
@@ -37,11 +37,13 @@ def render(actor: users.Actor, view: CaseView, fields: PaperFields | None = None
             form(actor, view)
 
 
-def _run(action) -> None:
-    """Call a service in a session; on success rerun so the page shows the new version."""
+def _run(case_id: int, action) -> None:
+    """Call a service in a session; on success keep the new version as the one the forms stand
+    on and rerun. On an error (a stale page: VersionConflict) the inputs stay as typed."""
     try:
         with services.session() as s:
             action(s)
+            edit_lock.saved(case_id, cases.get_case(s, services.current_actor(), case_id).version)
     except DashboardError as err:
         services.show_error(err)
         return
@@ -62,7 +64,7 @@ def _approval(actor: users.Actor, view: CaseView) -> None:
         step = st.selectbox(t("cp.approval_step"), steps, format_func=APPROVAL_TITLES.get)
         opinion = st.text_input(t("cp.approval_opinion"), value="同意")
         if st.form_submit_button(t("cp.approval_save")):
-            _run(lambda s: interviews.record_approval(s, actor, view.id, step, opinion,
+            _run(view.id, lambda s: interviews.record_approval(s, actor, view.id, step, opinion,
                                                       view.version))  # fmt: skip
 
 
@@ -84,7 +86,7 @@ def _plan(actor: users.Actor, view: CaseView, fields: PaperFields) -> None:
         items = {k: st.text_area(title, height=68, key=keys[k])
                  for k, title in messages.PLAN_ITEMS.items()}  # fmt: skip
         if st.form_submit_button(t("cp.plan_save")):
-            _run(lambda s: _save_plan(s, actor, view, items, when, place))
+            _run(view.id, lambda s: _save_plan(s, actor, view, items, when, place))
 
 
 def _schedule_inputs(view: CaseView, prefix: str) -> tuple[dt.datetime, str]:
@@ -117,7 +119,7 @@ def _notice(actor: users.Actor, view: CaseView) -> None:
         method = st.radio(t("cp.notice_method"), list(methods), format_func=methods.get)
         receipt = st.date_input(t("cp.receipt_date"), value=None)
         if st.form_submit_button(t("cp.notice_save")):
-            _run(lambda s: interviews.record_notice(
+            _run(view.id, lambda s: interviews.record_notice(
                 s, actor, view.id, issued, method,
                 interviews.set_schedule(s, actor, view.id, when, place, view.version).version,
                 receipt,
@@ -134,7 +136,7 @@ def _record(actor: users.Actor, view: CaseView) -> None:
     _persons(actor, view)
     _guidance(actor, view)
     if not view.record_closed and st.button(t("cp.close_record"), key=f"close_{view.id}"):
-        _run(lambda s: interviews.close_record(s, actor, view.id, view.version))
+        _run(view.id, lambda s: interviews.close_record(s, actor, view.id, view.version))
 
 
 def _record_time(actor: users.Actor, view: CaseView) -> None:
@@ -150,7 +152,12 @@ def _record_time(actor: users.Actor, view: CaseView) -> None:
         place = st.text_input(t("cp.record_place"), value=view.interview_place)
         if st.form_submit_button(t("cp.record_save")):
             start_at, end_at = dt.datetime.combine(day, begin), dt.datetime.combine(day, end)
-            _run(lambda s: interviews.update_record(s, actor, view.id, start_at, end_at, place))
+            _run(
+                view.id,
+                lambda s: interviews.update_record(
+                    s, actor, view.id, start_at, end_at, place, expected_version=view.version
+                ),
+            )
 
 
 def _persons(actor: users.Actor, view: CaseView) -> None:
@@ -163,11 +170,16 @@ def _persons(actor: users.Actor, view: CaseView) -> None:
         if p.recused or view.record_closed:
             continue
         if not p.signed and cols[1].button(t("cp.person_sign"), key=f"sign_{p.id}"):
-            _run(lambda s, pid=p.id: interviews.sign(s, actor, view.id, pid))
+            _run(view.id, lambda s, pid=p.id: interviews.sign(s, actor, view.id, pid, view.version))
         if cols[2].button(t("cp.person_edit"), key=f"edit_{p.id}"):
             st.session_state["editing_person"] = p.id
         if cols[3].button(t("cp.person_remove"), key=f"remove_{p.id}"):
-            _run(lambda s, pid=p.id: interviews.remove_person(s, actor, view.id, pid))
+            _run(
+                view.id,
+                lambda s, pid=p.id: interviews.remove_person(
+                    s, actor, view.id, pid, expected_version=view.version
+                ),
+            )
         if st.session_state.get("editing_person") == p.id:
             _edit_person(actor, view, p)
     if view.record_closed:
@@ -181,8 +193,9 @@ def _persons(actor: users.Actor, view: CaseView) -> None:
         is_main = st.checkbox(t("cp.person_main"))
         is_leader = st.checkbox(t("cp.person_leader"))
         if st.form_submit_button(t("cp.person_add")):
-            _run(lambda s: interviews.add_person(s, actor, view.id, kind, name, unit=unit,
-                                                 is_main=is_main, is_leader=is_leader))  # fmt: skip
+            _run(view.id, lambda s: interviews.add_person(s, actor, view.id, kind, name, unit=unit,
+                                                 is_main=is_main, is_leader=is_leader,
+                                                 expected_version=view.version))  # fmt: skip
 
 
 def _edit_person(actor: users.Actor, view: CaseView, p) -> None:
@@ -197,11 +210,17 @@ def _edit_person(actor: users.Actor, view: CaseView, p) -> None:
         if st.form_submit_button(t("cp.person_update")):
             st.session_state.pop("editing_person", None)
             changes = {"kind": kind, "name": name, "unit": unit, "is_main": is_main}
-            _run(lambda s: interviews.update_person(s, actor, view.id, p.id, **changes))
+            _run(
+                view.id,
+                lambda s: interviews.update_person(
+                    s, actor, view.id, p.id, expected_version=view.version, **changes
+                ),
+            )
 
 
 def _guidance(actor: users.Actor, view: CaseView) -> None:
     with st.form(f"guidance_{view.id}"):
-        text = st.text_area(t("cp.guidance"), value=view.guidance, height=100)
+        text = st.text_area(t("cp.guidance"), value=view.guidance, height=100,
+                            key=f"form_{view.id}_guidance")  # fmt: skip
         if st.form_submit_button(t("cp.guidance_save")):
-            _run(lambda s: cases.set_guidance(s, actor, view.id, text, view.version))
+            _run(view.id, lambda s: cases.set_guidance(s, actor, view.id, text, view.version))

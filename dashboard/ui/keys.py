@@ -11,3 +11,5 @@ IMPORT_REPORT = "ytt_import_report"  # report of the last law import
 PRACTICE_RESULT = "ytt_practice_result"  # comparison of the trainee's answer
 QUIZ_RESULT = "ytt_quiz_result"  # scored quiz
 FLASH = "ytt_flash"  # one success message shown after a rerun
+CASE_VERSION = "ytt_case_version"  # prefix: version a case's forms were rendered with, per case
+SHOWN_CASE = "ytt_shown_case"  # id of the case the case page rendered last
