@@ -294,7 +294,12 @@ TEXTS = {
     ),
     "lw.imported": "已编入索引",
     "lw.refused": "未导入",
-    "lw.duplicates": "与已有版本重复",
+    "lw.duplicates": "与已有文件或版本重复，未重复保存",
+    "lw.pending": "已保存，等待编入索引",
+    "lw.pending_note": (
+        "另一次索引构建正在进行：{count} 个文件已保存，将在该次构建结束后自动编入索引，"
+        "无需重新上传。稍后刷新本页即可检索。"
+    ),
     "lw.import_denied": "您的角色不能导入法规文件，请联系管理员。",
     "lw.stage.import": "读取文件",
     "lw.stage.bm25": "关键词索引",

@@ -121,6 +121,8 @@ def import_form(actor: users.Actor) -> None:
 def show_report(report: dict | None) -> None:
     if not report:
         return
+    if report.get("pending"):
+        st.info(t("lw.pending_note", count=len(report["pending"])))
     st.success(t("lw.import_done", imported=len(report["imported"]),
                  refused=len(report["refused"]), duplicates=len(report["duplicates"])))  # fmt: skip
     for entry in report["imported"]:
@@ -130,3 +132,5 @@ def show_report(report: dict | None) -> None:
         st.markdown(f"- {t('lw.refused')}：{entry['path']} —— {entry['reason']}")
     for entry in report["duplicates"]:
         st.markdown(f"- {t('lw.duplicates')}：{entry['path']}")
+    for entry in report.get("pending", []):
+        st.markdown(f"- {t('lw.pending')}：{entry['path']}")

@@ -56,8 +56,9 @@ def test_app_law_import_reports_indexed_and_refused(monkeypatch, tmp_path, lexic
     assert report["imported"][0]["articles"] == 20
     assert len(report["refused"]) == 1 and "空文件" in report["refused"][0]["reason"]
     assert "bm25" in stages
-    assert (tmp_path / "import" / SEED.name).exists()
-    assert not (tmp_path / "import" / "空文件.txt").exists()
+    stored = law_import.stored_name(SEED.name, SEED.read_bytes())
+    assert report["imported"][0]["path"] == SEED.name and report["imported"][0]["stored"] == stored
+    assert [p.name for p in (tmp_path / "import").iterdir()] == [stored]
 
     # The training page now shows the regulation's own text for each step.
     at = sign_in("trainee")
