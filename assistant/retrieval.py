@@ -42,6 +42,9 @@ _MISSING_DI = re.compile(
 # Dense outranks BM25 on both benches (layperson questions and case notes); the taxonomy's
 # articles, when conduct is recognised, come first.
 WEIGHTS = {"bm25": 1.0, "dense": 1.5, "taxonomy": 4.0, "citation": 10.0}
+# The taxonomy's order (each recognised type's breached article first) is expert knowledge:
+# a small k keeps it, letting retrieval agreement swap only close neighbours.
+RANK_KS = {"taxonomy": 10, "citation": 1}
 LAW_PRIOR = 0.5  # how much the laws that dominate the top results lift their other articles
 LAW_PRIOR_DEPTH = 30
 
@@ -189,7 +192,7 @@ class LawIndex:
             matches = recognise(query)
             tax = [t for t in self.taxonomy(matches) if mask is None or mask[t[0]]]
             rankings["taxonomy"] = [i for i, _, _ in tax]
-        fused = reciprocal_rank_fusion(rankings, WEIGHTS)
+        fused = reciprocal_rank_fusion(rankings, WEIGHTS, ks=RANK_KS)
         if mode == "hybrid" and not tax and not cited:
             # A recognised violation spans several laws on purpose (breach and penalty).
             fused = law_prior(fused, self._columns["law"])
