@@ -122,12 +122,46 @@ def _party_problems(parties: list[PartyDraft], collective: bool) -> dict[str, st
     return {}
 
 
-def _amount(value) -> Decimal | None:
+MAX_AMOUNT = Decimal(10) ** 12  # 涉及金额 below one trillion yuan (Numeric(14, 2))
+CENT = Decimal("0.01")
+# Text fields with a column length: the limit comes from the schema.
+CASE_TEXT_FIELDS = ("title", "handling_unit", "goods_category", "industry")
+PARTY_TEXT_FIELDS = {"name": "name", "legal_representative": "legal_representative",
+                     "address": "address", "industry": "industry"}  # fmt: skip
+
+
+def parse_amount(value) -> Decimal | None:
+    """The amount when finite, 0 <= amount < 10^12 and at most two decimals; else None."""
     try:
-        amount = Decimal(str(value or 0))
-    except InvalidOperation:
+        amount = Decimal(str(value).strip() or "0") if value is not None else Decimal(0)
+    except (InvalidOperation, ValueError):
         return None
-    return amount if amount >= 0 else None
+    if not amount.is_finite() or amount < 0 or amount >= MAX_AMOUNT:
+        return None
+    return amount if amount == amount.quantize(CENT) else None
+
+
+_amount = parse_amount
+
+
+def max_length(model, name: str) -> int:
+    return model.__table__.c[name].type.length
+
+
+def too_long(model, values: dict[str, str]) -> dict[str, str]:
+    """Field -> message id for every text longer than its column allows."""
+    return {name: f"validation.too_long_{max_length(model, name)}"
+            for name, value in values.items()
+            if len(str(value or "").strip()) > max_length(model, name)}  # fmt: skip
+
+
+def _length_problems(draft: CaseDraft) -> dict[str, str]:
+    problems = too_long(Case, {f: getattr(draft, f) for f in CASE_TEXT_FIELDS})
+    for party in draft.parties:
+        values = {column: getattr(party, attr) for attr, column in PARTY_TEXT_FIELDS.items()}
+        for name, message_id in too_long(Party, values).items():
+            problems.setdefault("party_name" if name == "name" else name, message_id)
+    return problems
 
 
 def validate_draft(session: Session, draft: CaseDraft) -> dict[str, str]:
@@ -141,11 +175,13 @@ def validate_draft(session: Session, draft: CaseDraft) -> dict[str, str]:
         problems["problem_category"] = "validation.choice"
     if session.get(Jurisdiction, draft.jurisdiction_code or "") is None:
         problems["jurisdiction_code"] = "validation.unknown_jurisdiction"
-    if not isinstance(draft.complaint_count, int) or draft.complaint_count < 0:
-        problems["complaint_count"] = "validation.number"
+    count = draft.complaint_count
+    if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+        problems["complaint_count"] = "validation.whole_number"
     if _amount(draft.amount_involved) is None:
-        problems["amount_involved"] = "validation.number"
+        problems["amount_involved"] = "validation.amount"
     problems.update(_party_problems(draft.parties, draft.is_collective))
+    problems.update(_length_problems(draft))
     return problems
 
 
@@ -275,7 +311,11 @@ def _check_changes(changes: dict) -> None:
     if changes.get("problem_category", "after_sales") not in messages.PROBLEM_CATEGORIES:
         problems["problem_category"] = "validation.choice"
     if "amount_involved" in changes and _amount(changes["amount_involved"]) is None:
-        problems["amount_involved"] = "validation.number"
+        problems["amount_involved"] = "validation.amount"
+    count = changes.get("complaint_count", 0)
+    if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+        problems["complaint_count"] = "validation.whole_number"
+    problems.update(too_long(Case, {f: changes[f] for f in CASE_TEXT_FIELDS if f in changes}))
     if problems:
         raise ValidationError(problems)
 

@@ -11,6 +11,7 @@ import datetime as dt
 import logging
 import re
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import BinaryIO
 
@@ -107,16 +108,17 @@ def _parties(values: dict, problems: dict) -> list[cases.PartyDraft]:
     ]
 
 
-def _number(values: dict, key: str, problems: dict, cast=int):
+def _whole_number(values: dict, key: str, problems: dict) -> int:
+    """A count: a whole number >= 0 (2.7 is refused, not truncated; 3.0 from Excel is 3)."""
     raw = _cell(values, key) or "0"
     try:
-        value = cast(float(raw)) if cast is int else cast(raw)
-    except ValueError:
-        value = None
-    if value is None or value < 0:
-        problems[key] = "validation.number"
+        number = Decimal(raw)
+    except InvalidOperation:
+        number = None
+    if number is None or not number.is_finite() or number < 0 or number != number.to_integral():
+        problems[key] = "validation.whole_number"
         return 0
-    return value
+    return int(number)
 
 
 def _person(values: dict, problems: dict) -> tuple[str, str, str] | None:
@@ -160,8 +162,8 @@ def _parse_row(session: Session, row: int, values: dict) -> tuple[ParsedRow | No
         goods_category=_cell(values, "goods_category"),
         industry=_cell(values, "industry"),
         reason=_cell(values, "reason"),
-        complaint_count=_number(values, "complaint_count", problems),
-        amount_involved=_number(values, "amount_involved", problems, cast=float),
+        complaint_count=_whole_number(values, "complaint_count", problems),
+        amount_involved=_cell(values, "amount_involved") or "0",
         opened_on=opened,
     )
     person = _person(values, problems)

@@ -35,6 +35,12 @@ TEXTS = {
     "validation.phone": "联系电话格式不正确",
     "validation.date": "日期无法识别，请使用 2026-03-05、2026/3/5、2026.3.5 或 2026年3月5日",
     "validation.number": "应为不小于0的数字",
+    "validation.amount": "应为 0 至 1 万亿元（不含）之间的金额，最多两位小数，例如 12000.50",
+    "validation.whole_number": "应为不小于0的整数（如 3），不能有小数",
+    "validation.too_long_60": "内容过长，最多 60 个字，请精简",
+    "validation.too_long_64": "内容过长，最多 64 个字，请精简",
+    "validation.too_long_100": "内容过长，最多 100 个字，请精简",
+    "validation.too_long_200": "内容过长，最多 200 个字，请精简",
     "validation.positive": "应为大于0的整数",
     "validation.unknown_region": "未知的行政区划代码",
     "validation.unknown_jurisdiction": "未知的辖区",
@@ -122,6 +128,12 @@ FIELD_TITLES = {
     "approval": "审批意见",
     "planned_at": "计划约谈时间",
     "planned_place": "计划约谈地点",
+    "party_name": "约谈对象名称",
+    "legal_representative": "法定代表人",
+    "address": "地址",
+    "industry": "行业",
+    "goods_category": "商品或服务类别",
+    "handling_unit": "承办单位",
 }
 
 PERMISSION_TITLES = {

@@ -25,9 +25,9 @@ HEADER = [
 ]
 
 
-def _book(rows) -> io.BytesIO:
+def _book(rows, header=None) -> io.BytesIO:
     wb = Workbook()
-    wb.active.append(HEADER)
+    wb.active.append(header or HEADER)
     for r in rows:
         wb.active.append(r)
     out = io.BytesIO()

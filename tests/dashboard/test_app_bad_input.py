@@ -1,0 +1,28 @@
+"""Bad input on the pages: the new-case form answers NaN amounts and over-long titles with
+Chinese messages instead of a traceback, and keeps what was typed."""
+
+from __future__ import annotations
+
+from tests.dashboard.app_support import (
+    app_db_fixture,  # noqa: F401  (the app_db fixture)
+    sign_in,
+    texts,
+)
+from tests.dashboard.helpers import valid_credit_code
+
+SUBMIT = "FormSubmitter:new_case-登记"
+
+
+def test_app_bad_input_nan_amount_and_long_title_in_chinese(app_db):
+    at = sign_in("tianshan")
+    at.text_input(key="new_title").input("长" * 4002)
+    at.text_input(key="new_party_1_name").input("某某美容有限公司")
+    at.text_input(key="new_party_1_code").input(valid_credit_code(9))
+    at.text_input(key="new_amount").input("NaN")
+    at.button(key=SUBMIT).click()
+    at.run()
+    assert not at.exception
+    shown = texts(at)
+    assert "涉及金额：应为 0 至 1 万亿元（不含）之间的金额，最多两位小数" in shown
+    assert "约谈事项：内容过长，最多 200 个字" in shown
+    assert at.text_input(key="new_amount").value == "NaN"  # the input is kept for correction
