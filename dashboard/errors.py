@@ -200,3 +200,15 @@ class ImportFailed(DashboardError):
     @property
     def params(self) -> dict:
         return {"count": len(self.rows), "rows": "、".join(str(r.row) for r in self.rows[:20])}
+
+    def report_lines(self) -> list[str]:
+        """One Chinese line per bad row: 第 N 行：field：problem；... (the error report)."""
+        from dashboard import messages
+
+        return [
+            f"第 {r.row} 行："
+            + "；".join(
+                f"{messages.field_title(k)}：{messages.text(v)}" for k, v in r.problems.items()
+            )
+            for r in self.rows
+        ]

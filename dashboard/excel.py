@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dashboard import cases, identifiers, jurisdictions, messages, people, workdays, workflow
-from dashboard.db import Case, InterviewRecord, RecordPerson
+from dashboard.db import Case, InterviewRecord, Party, RecordPerson
 from dashboard.errors import ImportFailed, RowError
 from dashboard.users import Actor, require_permission
 
@@ -28,6 +28,8 @@ log = logging.getLogger(__name__)
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 DATE_TEXT = re.compile(r"^\s*(\d{4})\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})\s*日?\s*$")
 SPLIT = re.compile(r"[;；、\n]+")
+EARLIEST = dt.date(2000, 1, 1)  # no case of this workbench is older
+LATEST_DAYS_AHEAD = 365
 
 REQUIRED = {
     "约谈事项": "title",
@@ -134,16 +136,31 @@ def _person(values: dict, problems: dict) -> tuple[str, str, str] | None:
     return (name, id_number, phone) if name else None
 
 
+def plausible(day: dt.date, today: dt.date | None = None) -> bool:
+    """Case dates lie between EARLIEST and one year after today (serial 1 or 2099 do not)."""
+    today = today or dt.date.today()
+    return EARLIEST <= day <= today + dt.timedelta(days=LATEST_DAYS_AHEAD)
+
+
+def _date(values: dict, key: str, problems: dict) -> dt.date | None:
+    if not _cell(values, key):
+        if key in REQUIRED.values():
+            problems[key] = "validation.date"
+        return None
+    day = parse_date(values.get(key))
+    if day is None:
+        problems[key] = "validation.date"
+    elif not plausible(day):
+        problems[key], day = "validation.date_range", None
+    return day
+
+
 def _parse_row(session: Session, row: int, values: dict) -> tuple[ParsedRow | None, dict]:
     problems: dict[str, str] = {}
-    opened = parse_date(values.get("opened_on"))
-    if opened is None:
-        problems["opened_on"] = "validation.date"
-    interview = (
-        parse_date(values.get("interview_date")) if _cell(values, "interview_date") else None
-    )
-    if _cell(values, "interview_date") and interview is None:
-        problems["interview_date"] = "validation.date"
+    opened = _date(values, "opened_on", problems)
+    interview = _date(values, "interview_date", problems)
+    if opened and interview and interview < opened:
+        problems["interview_date"] = "validation.interview_before_opened"
     state = _choice(
         values.get("state") or "登记", {k: s.title for k, s in workflow.definition().states.items()}
     )
@@ -198,12 +215,14 @@ def parse_workbook(session: Session, actor: Actor, source) -> list[ParsedRow]:
         raise ImportFailed(
             [RowError(1, {"header": "validation.unknown_header"} | {"columns": "、".join(missing)})]
         )
-    parsed, errors = [], []
+    parsed, errors, seen = [], [], {}
     for number, values in rows:
         item, problems = _parse_row(session, number, values)
         code = _cell(values, "jurisdiction_code")
         if item and not jurisdictions.covers(session, actor.jurisdiction_code, code):
             problems, item = {"jurisdiction_code": "error.out_of_scope"}, None
+        if item:
+            problems = _same_matter(session, item, seen)
         if problems:
             errors.append(RowError(number, problems))
         else:
@@ -211,6 +230,21 @@ def parse_workbook(session: Session, actor: Actor, source) -> list[ParsedRow]:
     if errors:
         raise ImportFailed(errors)
     return parsed
+
+
+def _same_matter(session: Session, item: ParsedRow, seen: dict) -> dict[str, str]:
+    """Art. 6 (not twice on one matter): a row repeating an earlier case or an earlier row."""
+    draft = item.draft
+    codes = [identifiers.normalize(p.credit_code) for p in draft.parties]
+    earlier = cases.find_same_matter(session, draft.problem_category, codes)
+    if earlier is not None:
+        return {"duplicate": "validation.duplicate_case", "earlier_case": earlier.case_no or ""}
+    keys = [(draft.problem_category, c) for c in codes]
+    row = next((seen[k] for k in keys if k in seen), None)
+    if row is not None:
+        return {"duplicate": "validation.duplicate_row", "earlier_row": str(row)}
+    seen.update(dict.fromkeys(keys, item.row))
+    return {}
 
 
 def import_cases(session: Session, actor: Actor, source) -> list[int]:
@@ -248,22 +282,26 @@ def _apply_history(case: Case, item: ParsedRow, calendar: dict) -> None:
 
 
 EXPORT_HEADERS = [
-    "案件编号",
-    "约谈事项",
-    "状态",
-    "辖区代码",
-    "辖区",
-    "约谈对象",
-    "问题类别",
-    "约谈情形",
-    "登记日期",
-    "整改期限",
-    "期限待核验",
-    "重大问题",
-    "负责人姓名",
-    "身份证号",
-    "联系电话",
-]
+    "案件编号", "约谈事项", "状态", "辖区代码", "辖区", "约谈对象", "统一社会信用代码",
+    "问题类别", "约谈情形", "涉及金额", "投诉数量", "登记日期", "约谈日期", "整改期限",
+    "期限待核验", "重大问题", "负责人姓名", "身份证号", "联系电话",
+]  # fmt: skip
+DATE_FORMAT = "yyyy-mm-dd"
+
+
+def _figures(session: Session, case_ids: list[int]) -> dict[int, tuple]:
+    """Case id -> (credit codes joined by 、, amount, complaints, interview date)."""
+    codes: dict[int, list[str]] = {}
+    for case_id, code in session.execute(
+        select(Party.case_id, Party.credit_code).where(Party.case_id.in_(case_ids))
+        .order_by(Party.id)
+    ):  # fmt: skip
+        codes.setdefault(case_id, []).append(code)
+    stmt = select(Case.id, Case.amount_involved, Case.complaint_count, Case.interview_date)
+    return {
+        i: ("、".join(codes.get(i, [])), float(amount or 0), count, interview)
+        for i, amount, count, interview in session.execute(stmt.where(Case.id.in_(case_ids)))
+    }
 
 
 def _attendees(session: Session, case_ids: list[int]) -> dict[int, tuple[str, str, str]]:
@@ -281,6 +319,20 @@ def _attendees(session: Session, case_ids: list[int]) -> dict[int, tuple[str, st
     return out
 
 
+def _export_row(actor: Actor, r: cases.CaseRow, person: tuple, figures: tuple) -> list:
+    name, id_number, phone = person
+    id_number, phone = people.present(actor, id_number, phone)
+    codes, amount, complaints, interview = figures
+    return [
+        r.case_no, r.title, r.state_title, r.jurisdiction_code, r.jurisdiction_name,
+        r.party_names, codes,
+        messages.PROBLEM_CATEGORIES.get(r.problem_category, r.problem_category),
+        messages.TRIGGERS.get(r.trigger, r.trigger), amount, complaints, r.opened_on, interview,
+        r.rectification_due, "待核验" if r.due_unverified else "", "是" if r.is_major else "否",
+        name, id_number, phone,
+    ]  # fmt: skip
+
+
 def export_cases(
     session: Session, actor: Actor, f: cases.CaseFilter | None, target: str | Path | BinaryIO
 ) -> int:
@@ -291,27 +343,11 @@ def export_cases(
     ws = wb.active
     ws.title = "约谈案件"
     ws.append(EXPORT_HEADERS)
+    figures = _figures(session, [r.id for r in rows])
     for r in rows:
-        name, id_number, phone = persons.get(r.id, ("", "", ""))
-        id_number, phone = people.present(actor, id_number, phone)
-        ws.append(
-            [
-                r.case_no,
-                r.title,
-                r.state_title,
-                r.jurisdiction_code,
-                r.jurisdiction_name,
-                r.party_names,
-                messages.PROBLEM_CATEGORIES.get(r.problem_category, r.problem_category),
-                messages.TRIGGERS.get(r.trigger, r.trigger),
-                r.opened_on,
-                r.rectification_due,
-                "待核验" if r.due_unverified else "",
-                "是" if r.is_major else "否",
-                name,
-                id_number,
-                phone,
-            ]
-        )
+        ws.append(_export_row(actor, r, persons.get(r.id, ("", "", "")), figures[r.id]))
+    for column in ("L", "M", "N"):  # 登记日期, 约谈日期, 整改期限: real dates, shown as dates
+        for cell in ws[column][1:]:
+            cell.number_format = DATE_FORMAT
     wb.save(target)
     return len(rows)
