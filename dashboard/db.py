@@ -67,6 +67,8 @@ class User(Base):
     jurisdiction_code: Mapped[str] = mapped_column(ForeignKey("jurisdiction.code"))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=now)
+    failed_sign_ins: Mapped[int] = mapped_column(Integer, default=0)  # wrong passwords in a row
+    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime)  # sign-in refused until
 
 
 class Case(Base):

@@ -170,6 +170,20 @@ class AuthenticationFailed(DashboardError):
         super().__init__("authentication failed")
 
 
+class SignInLocked(DashboardError):
+    """Too many wrong passwords for one account: sign-in refused until ``until``."""
+
+    message_id = "error.sign_in_locked"
+
+    def __init__(self, until):
+        super().__init__(f"sign-in locked until {until:%Y-%m-%d %H:%M:%S}")
+        self.until = until
+
+    @property
+    def params(self) -> dict:
+        return {"until": f"{self.until:%Y-%m-%d %H:%M}"}
+
+
 class DemoRefused(DashboardError):
     message_id = "error.demo_refused"
 

@@ -23,6 +23,10 @@ TEXTS = {
         "同一事项已在案件 {case_no} 中约谈过，原则上不重复约谈。确需再次约谈请勾选确认并说明理由。"
     ),
     "error.authentication": "用户名或密码不正确，请重新输入。",
+    "error.sign_in_locked": (
+        "该账号连续多次密码错误，已暂停登录 5 分钟。请于 {until} 之后再试；"
+        "如忘记密码，请联系管理员重置。"
+    ),
     "error.demo_refused": "数据库中已有 {count} 件真实案件，不能写入演示数据。请使用新的空数据库。",
     "error.import_failed": (
         "导入未执行：共有 {count} 行有误（第 {rows} 行），所有数据均未导入。"
@@ -54,6 +58,7 @@ TEXTS = {
     "validation.username_taken": "该用户名已被使用",
     "validation.password_short": "密码至少10位",
     "validation.password_mix": "密码须同时包含字母和数字",
+    "validation.password_spaces": "密码开头和结尾不能是空格",
     "validation.admin_exists": "管理员已存在",
     "validation.choice": "不是可选的取值",
     "validation.collective_parties": "共性问题集中约谈应有两个及以上约谈对象",

@@ -7,26 +7,30 @@ is no default password: the first administrator is created with ``create_admin``
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 from dataclasses import dataclass
 
 import bcrypt
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from dashboard import jurisdictions
-from dashboard.db import User
+from dashboard.db import User, now
 from dashboard.errors import (
     AuthenticationFailed,
     NotFound,
     OutOfScope,
     RoleNotPermitted,
+    SignInLocked,
     ValidationError,
 )
 
 log = logging.getLogger(__name__)
 USERNAME = re.compile(r"^[A-Za-z0-9_.-]{3,64}$")
+MAX_FAILURES = 5  # wrong passwords in a row before sign-in is locked
+LOCK_TIME = dt.timedelta(minutes=5)
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,10 @@ def require_permission(actor: Actor, permission: str) -> None:
 
 
 def password_problem(password: str) -> str | None:
+    """The one password rule (web forms and ``init`` alike): at least 10 characters, letters
+    and digits, no space at either end. A message id, or None when the password is fine."""
+    if password != password.strip():
+        return "validation.password_spaces"
     if len(password) < 10:
         return "validation.password_short"
     if not (re.search(r"[A-Za-z]", password) and re.search(r"\d", password)):
@@ -159,9 +167,17 @@ def create_user(
     )
 
 
-def authenticate(session: Session, username: str, password: str) -> Actor:
-    """The actor for valid credentials; AuthenticationFailed otherwise (same error either way)."""
+def authenticate(
+    session: Session, username: str, password: str, at: dt.datetime | None = None
+) -> Actor:
+    """The actor for valid credentials; AuthenticationFailed otherwise (same error either way).
+
+    After MAX_FAILURES wrong passwords in a row the account is locked for LOCK_TIME
+    (SignInLocked, which says until when); the count is kept in the database."""
+    at = at or now()
     user = session.scalar(select(User).where(User.username == username))
+    if user is not None and user.locked_until is not None and user.locked_until > at:
+        raise SignInLocked(user.locked_until)
     ok = (
         user is not None
         and user.active
@@ -169,8 +185,25 @@ def authenticate(session: Session, username: str, password: str) -> Actor:
     )
     if not ok:
         log.info("failed sign-in attempt")
-        raise AuthenticationFailed()
+        until = _count_failure(session, user, at) if user is not None else None
+        raise SignInLocked(until) if until else AuthenticationFailed()
+    if user.failed_sign_ins or user.locked_until:
+        user.failed_sign_ins, user.locked_until = 0, None
     return to_actor(session, user)
+
+
+def _count_failure(session: Session, user: User, at: dt.datetime) -> dt.datetime | None:
+    """Store one more failure in its own transaction (the caller's rolls back on the error);
+    returns the lock's end when this failure locks the account."""
+    failures = user.failed_sign_ins + 1
+    until = at + LOCK_TIME if failures >= MAX_FAILURES else None
+    values = {"failed_sign_ins": 0, "locked_until": until} if until else {
+        "failed_sign_ins": failures}  # fmt: skip
+    with session.get_bind().begin() as conn:
+        conn.execute(update(User).where(User.id == user.id).values(**values))
+    if until:
+        log.warning("sign-in locked for user %s after %s failures", user.id, failures)
+    return until
 
 
 def actor_for(session: Session, user_id: int) -> Actor:

@@ -26,3 +26,12 @@ def test_app_bad_input_nan_amount_and_long_title_in_chinese(app_db):
     assert "涉及金额：应为 0 至 1 万亿元（不含）之间的金额，最多两位小数" in shown
     assert "约谈事项：内容过长，最多 200 个字" in shown
     assert at.text_input(key="new_amount").value == "NaN"  # the input is kept for correction
+
+
+def test_app_bad_input_sign_in_locked_after_five_wrong_passwords(app_db):
+    for _ in range(4):
+        assert "用户名或密码不正确" in texts(sign_in("tianshan", "wrong-passw0rd"))
+    at = sign_in("tianshan", "wrong-passw0rd")
+    assert not at.exception
+    assert "已暂停登录 5 分钟。请于" in texts(at)
+    assert "已暂停登录" in texts(sign_in("tianshan"))  # the right password waits too
