@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import logging
 import sys
+from pathlib import Path
 
 from dashboard import messages
 from dashboard.errors import DashboardError
@@ -72,27 +73,86 @@ def cmd_init(args) -> None:
     print(f"数据库已就绪，新增辖区 {added} 个")
 
 
+def _positive(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number <= 0:
+        raise argparse.ArgumentTypeError(messages.text("cli.positive", value=text))
+    return number
+
+
+def _db_url(text: str) -> str:
+    """A database URL SQLAlchemy can use; a SQLite file must lie in an existing folder."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
+    try:
+        url = make_url(text)
+        url.get_dialect()
+    except (ArgumentError, NoSuchModuleError, ValueError) as exc:
+        raise argparse.ArgumentTypeError(messages.text("cli.bad_db_url", value=text)) from exc
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        folder = Path(url.database).expanduser().parent
+        if not folder.is_dir():
+            raise argparse.ArgumentTypeError(messages.text("cli.no_folder", folder=folder))
+    return text
+
+
+class ChineseHelp(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+
+class ChineseParser(argparse.ArgumentParser):
+    """argparse with Chinese headings, help option and error line."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, formatter_class=ChineseHelp, add_help=False, **kwargs)
+        self._positionals.title, self._optionals.title = "位置参数", "选项"
+        self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+
+    def error(self, message: str):
+        for english, chinese in ERROR_WORDS.items():
+            message = message.replace(english, chinese)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}：错误：{message}\n")
+
+
+ERROR_WORDS = {
+    "the following arguments are required": "缺少必填参数",
+    "invalid choice": "无效的选项",
+    "choose from": "可选",
+    "unrecognized arguments": "无法识别的参数",
+    "expected one argument": "此参数需要一个值",
+    "argument ": "参数 ",
+    ": command": "：命令",
+}
+
+
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m dashboard", description="约谈通 case tracking")
-    sub = p.add_subparsers(dest="command", required=True)
-    d = sub.add_parser("deadline", help="due date of the rectification report")
-    d.add_argument("date", type=_date, help="interview date, YYYY-MM-DD")
-    d.add_argument("--days", type=int, default=15)
-    d.add_argument("--db", help="database URL whose regional holiday table is applied")
+    p = ChineseParser(prog="python -m dashboard", description="约谈通 案件管理命令行工具")
+    sub = p.add_subparsers(dest="command", required=True, title="命令",
+                           parser_class=ChineseParser)  # fmt: skip
+    d = sub.add_parser("deadline", help="计算整改报告的截止日期（工作日）")
+    d.add_argument("date", type=_date, help="约谈日期，格式 YYYY-MM-DD")
+    d.add_argument("--days", type=_positive, default=15, help="工作日数，默认 15")
+    d.add_argument("--db", type=_db_url, help="数据库地址（使用其中的地区节假日表）")
     d.set_defaults(func=cmd_deadline)
-    m = sub.add_parser("demo-data", help="write labelled synthetic cases")
-    m.add_argument("--cases", type=int, default=2000)
-    m.add_argument("--db")
-    m.add_argument("--seed", type=int, default=7)
+    m = sub.add_parser("demo-data", help="写入带“演示”标注的模拟案件")
+    m.add_argument("--cases", type=_positive, default=2000, help="案件数量（正整数），默认 2000")
+    m.add_argument("--db", type=_db_url, help="数据库地址，默认取配置")
+    m.add_argument("--seed", type=int, default=7, help="随机种子，默认 7")
     m.set_defaults(func=cmd_demo)
-    b = sub.add_parser("bench", help="time the overview and case-list services")
-    b.add_argument("--cases", type=int, default=100_000)
-    b.add_argument("--db")
-    b.add_argument("--json", action="store_true")
+    b = sub.add_parser("bench", help="测量概览和案件列表服务的耗时")
+    b.add_argument("--cases", type=_positive, default=100_000, help="演示案件数量（正整数）")
+    b.add_argument("--db", type=_db_url, help="数据库地址，默认取配置")
+    b.add_argument("--json", action="store_true", help="以 JSON 输出结果")
     b.set_defaults(func=cmd_bench)
-    i = sub.add_parser("init", help="create the schema, load divisions, optionally an admin")
-    i.add_argument("--db")
-    i.add_argument("--admin-password", help="first administrator's password (user 'admin')")
+    i = sub.add_parser("init", help="建立数据库结构、载入辖区，可同时创建管理员")
+    i.add_argument("--db", type=_db_url, help="数据库地址，默认取配置")
+    i.add_argument("--admin-password", help="首个管理员（用户名 admin）的密码")
     i.set_defaults(func=cmd_init)
     return p
 

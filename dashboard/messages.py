@@ -32,6 +32,12 @@ TEXTS = {
         "导入未执行：共有 {count} 行有误（第 {rows} 行），所有数据均未导入。"
         "请按错误报告修改后重新导入。"
     ),
+    "cli.positive": "应为大于0的整数，收到“{value}”",
+    "cli.bad_db_url": (
+        "数据库地址“{value}”无法识别，应形如 sqlite:////数据目录/yuetantong.sqlite "
+        "或 postgresql+psycopg://用户@主机/库名"
+    ),
+    "cli.no_folder": "SQLite 数据库所在的文件夹 {folder} 不存在，请先创建该文件夹或换一个路径",
     "validation.required": "此项必填",
     "validation.comment_required": "此操作需要填写意见或理由",
     "validation.credit_code": "统一社会信用代码不正确（应为18位且校验位正确）",

@@ -1,0 +1,50 @@
+"""Bad command-line input gets a Chinese error and exit code 2, never a traceback or a folder
+created on the way; ``--help`` is Chinese."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from dashboard import __main__ as cli
+
+
+def _fails(argv, capsys) -> str:
+    with pytest.raises(SystemExit) as stop:
+        cli.main(argv)
+    assert stop.value.code == 2
+    return capsys.readouterr().err
+
+
+@pytest.mark.parametrize("count", ["-5", "0", "abc"])
+def test_cli_input_demo_data_refuses_non_positive_count(count, capsys, tmp_path):
+    url = f"sqlite:///{tmp_path / 'demo.sqlite'}"
+    err = _fails(["demo-data", "--cases", count, "--db", url], capsys)
+    assert f"参数 --cases: 应为大于0的整数，收到“{count}”" in err
+    assert not (tmp_path / "demo.sqlite").exists()
+
+
+def test_cli_input_sqlite_in_missing_folder_refused(capsys, tmp_path):
+    missing = tmp_path / "nonexist" / "dir"
+    err = _fails(["demo-data", "--cases", "5", "--db", f"sqlite:///{missing / 'x.sqlite'}"], capsys)
+    assert f"SQLite 数据库所在的文件夹 {missing} 不存在" in err
+    assert not missing.parent.exists()
+
+
+@pytest.mark.parametrize("url", ["foo://bar", "not a url", "postgresql+nodriver://u@h/db"])
+def test_cli_input_unusable_db_url_refused_in_chinese(url, capsys):
+    err = _fails(["init", "--db", url], capsys)
+    assert f"数据库地址“{url}”无法识别" in err and "Traceback" not in err
+
+
+def test_cli_input_help_in_chinese():
+    out = subprocess.run([sys.executable, "-m", "dashboard", "--help"], capture_output=True,
+                         text=True, check=True).stdout  # fmt: skip
+    assert out.startswith("用法：python -m dashboard")
+    assert "显示本帮助并退出" in out and "计算整改报告的截止日期" in out
+    assert "show this help" not in out and "usage:" not in out
+    sub = subprocess.run([sys.executable, "-m", "dashboard", "demo-data", "--help"],
+                         capture_output=True, text=True, check=True).stdout  # fmt: skip
+    assert "案件数量（正整数），默认 2000" in sub and "用法：用法" not in sub
