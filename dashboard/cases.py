@@ -260,7 +260,11 @@ def create_case(
     session.add(case)
     session.flush()
     case.case_no = next_case_no(session, case.opened_on.year, case.jurisdiction_code)
-    note = f"duplicate of {earlier.case_no} confirmed" if earlier is not None else ""
+    note = (
+        messages.text("audit.duplicate_confirmed", case_no=earlier.case_no or str(earlier.id))
+        if earlier is not None
+        else ""
+    )
     workflow.audit(session, case, actor, "create", to_state=case.state, comment=note)
     session.flush()
     log.info("case %s registered in %s", case.id, case.jurisdiction_code)
@@ -297,7 +301,8 @@ def update_case(
     _check_changes(changes)
     for name, value in changes.items():
         setattr(case, name, _amount(value) if name == "amount_involved" else value)
-    workflow.audit(session, case, actor, "update", comment=", ".join(sorted(changes)))
+    titles = "、".join(messages.field_title(name) for name in EDITABLE if name in changes)
+    workflow.audit(session, case, actor, "update", comment=titles)
     workflow.flush(session, case)
     return case
 

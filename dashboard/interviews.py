@@ -91,7 +91,8 @@ def set_plan(
     if unknown:
         raise ValidationError(dict.fromkeys(sorted(unknown), "validation.choice"))
     case.plan = {**(case.plan or {}), **{k: str(v).strip() for k, v in items.items()}}
-    workflow.audit(session, case, actor, "set_plan", comment=", ".join(sorted(items)))
+    titles = "、".join(title for key, title in messages.PLAN_ITEMS.items() if key in items)
+    workflow.audit(session, case, actor, "set_plan", comment=titles)
     workflow.flush(session, case)
     return case
 

@@ -38,6 +38,7 @@ TEXTS = {
         "或 postgresql+psycopg://用户@主机/库名"
     ),
     "cli.no_folder": "SQLite 数据库所在的文件夹 {folder} 不存在，请先创建该文件夹或换一个路径",
+    "audit.duplicate_confirmed": "经确认与案件 {case_no} 为同一事项，仍予登记",
     "validation.required": "此项必填",
     "validation.comment_required": "此操作需要填写意见或理由",
     "validation.credit_code": "统一社会信用代码不正确（应为18位且校验位正确）",
@@ -152,6 +153,9 @@ FIELD_TITLES = {
     "industry": "行业",
     "goods_category": "商品或服务类别",
     "handling_unit": "承办单位",
+    "reason": "约谈事由",
+    "facts": "基本事实",
+    "is_major": "重大问题",
 }
 
 PERMISSION_TITLES = {

@@ -10,7 +10,7 @@ import streamlit as st
 
 from dashboard import cases, excel, messages, users
 from dashboard.errors import DashboardError, DuplicateMatter, ValidationError
-from dashboard.ui import keys, queries, scope, services
+from dashboard.ui import formats, keys, queries, scope, services
 from dashboard.ui_messages import t
 
 PAGE_SIZE = 50
@@ -74,10 +74,15 @@ def _frame(rows: list[cases.CaseRow]) -> pd.DataFrame:
         t("cs.col.state"): r.state_title, t("cs.col.place"): r.jurisdiction_name,
         t("cs.col.parties"): r.party_names,
         t("cs.col.category"): queries.category_title(r.problem_category),
-        t("cs.col.opened"): r.opened_on, t("cs.col.due"): r.rectification_due,
-        t("cs.col.days_left"): (r.rectification_due - today).days
-        if r.rectification_due and r.state == "rectification" else None,
+        t("cs.col.opened"): r.opened_on, t("cs.col.due"): formats.date_or_dash(r.rectification_due),
+        t("cs.col.days_left"): _days_left_text(r, today),
     } for r in rows])  # fmt: skip
+
+
+def _days_left_text(r: cases.CaseRow, today: dt.date) -> str:
+    if r.rectification_due is None or r.state != "rectification":
+        return formats.NO_VALUE
+    return str((r.rectification_due - today).days)
 
 
 def _open_picker(rows: list[cases.CaseRow]) -> None:

@@ -11,6 +11,14 @@ def day(value: dt.date | None) -> str:
     return f"{value.year}年{value.month}月{value.day}日"
 
 
+NO_VALUE = "—"  # a list cell without a value (never "None")
+
+
+def date_or_dash(value: dt.date | None) -> str:
+    """A date in a list column as YYYY-MM-DD (sortable), or a dash when there is none."""
+    return value.isoformat() if value else NO_VALUE
+
+
 def moment(value: dt.datetime | dt.date | str | None) -> str:
     """A time (or ISO text as stored in JSON) as 2026年12月3日 17:30; '' when missing."""
     if isinstance(value, str):

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import cases, users, workflow
-from dashboard.ui import keys, services
+from dashboard.ui import formats, keys, services
 from dashboard.ui_messages import t
 
 SHOWN = 20  # rows per worklist; the case list's filters show the rest
@@ -45,7 +45,8 @@ def _table(rows: list[cases.CaseRow], total: int) -> None:
     st.dataframe(pd.DataFrame([{
         t("cs.col.case_no"): r.case_no, t("cs.col.title"): r.title,
         t("cs.col.state"): r.state_title, t("cs.col.place"): r.jurisdiction_name,
-        t("cs.col.parties"): r.party_names, t("cs.col.due"): r.rectification_due,
+        t("cs.col.parties"): r.party_names,
+        t("cs.col.due"): formats.date_or_dash(r.rectification_due),
     } for r in rows]), hide_index=True, width="stretch")  # fmt: skip
     if total > len(rows):
         st.caption(t("wl.more", shown=len(rows), total=total))

@@ -35,3 +35,15 @@ def test_app_bad_input_sign_in_locked_after_five_wrong_passwords(app_db):
     assert not at.exception
     assert "已暂停登录 5 分钟。请于" in texts(at)
     assert "已暂停登录" in texts(sign_in("tianshan"))  # the right password waits too
+
+
+def test_app_bad_input_case_list_shows_dash_not_none(app_db):
+    from tests.dashboard.app_support import add_case
+
+    add_case(app_db, "tianshan", "650102", 1, "天山区事项")
+    at = sign_in("tianshan")
+    at.switch_page("pages/cases.py").run()
+    assert not at.exception
+    (frame,) = [d.value for d in at.dataframe if "剩余天数" in d.value.columns]
+    assert list(frame["整改期限"]) == ["—"] and list(frame["剩余天数"]) == ["—"]
+    assert "None" not in frame.astype(str).to_string()
