@@ -86,13 +86,22 @@ def test_drafts_bad_input_is_refused_and_nothing_saved(world):
         assert s.scalar(sa.select(sa.func.count()).select_from(db.SavedDraft)) == 0
 
 
-def _fill_at_0001(engine) -> tuple[int, users.Actor]:
+def _fill_at_0001(engine) -> tuple[int, int]:
+    """(case id, handler's user id) written at revision 0001."""
     db.upgrade(engine, revision="0001")
     with db.session_scope(engine) as s:
         jurisdictions.load_region(s, "650000")
-        admin = users.create_admin(s, PASSWORD)
-        handler = users.create_user(s, admin, "tianshan", "天山", PASSWORD, "handler", "650102")
-    return _case_at_0001(engine), handler
+    return _case_at_0001(engine), _user_at_0001(engine)
+
+
+def _user_at_0001(engine) -> int:
+    """A handler row written with the 0001 columns only (the ORM model has newer ones)."""
+    table = sa.Table("app_user", sa.MetaData(), autoload_with=engine)
+    row = dict(username="tianshan", display_name="天山", password_hash=users._hash(PASSWORD),
+               role="handler", is_principal=False, jurisdiction_code="650102", active=True,
+               created_at=dt.datetime(2026, 9, 1))  # fmt: skip
+    with engine.begin() as conn:
+        return conn.execute(sa.insert(table).values(**row).returning(table.c.id)).scalar_one()
 
 
 def _case_at_0001(engine) -> int:
@@ -115,7 +124,7 @@ def _case_at_0001(engine) -> int:
 
 def test_drafts_migration_upgrades_0001_database_keeping_rows(blank_engine):
     engine = blank_engine
-    case_id, handler = _fill_at_0001(engine)
+    case_id, handler_id = _fill_at_0001(engine)
     assert "case_drafts" not in sa.inspect(engine).get_table_names()
     count = lambda s, model: s.scalar(sa.select(sa.func.count()).select_from(model))  # noqa: E731
     with db.session_scope(engine) as s:
@@ -124,6 +133,7 @@ def test_drafts_migration_upgrades_0001_database_keeping_rows(blank_engine):
     db.upgrade(engine)
     with db.session_scope(engine) as s:
         after = [count(s, m) for m in (db.Jurisdiction, db.User, db.Case, db.AuditEntry)]
+        handler = users.actor_for(s, handler_id)
         assert cases.get_case(s, handler, case_id).title == "测试事项1"
         drafts.save_drafts(s, handler, case_id, TEXTS, DAY)
     with engine.connect() as conn:
