@@ -47,11 +47,12 @@ Procedure steps (interviews.py)
         step: applicant | section_head | deputy | principal (主要领导, is_principal)
     set_plan(s, actor, case_id, {plan_item: text}, expected_version)
     record_notice(s, actor, case_id, issued_on, "written"|"phone", expected_version, receipt_on)
-    update_record(s, actor, case_id, start_at, end_at, place, content="")
-    add_person(s, actor, case_id, kind, name, unit=, user_id=, is_main=, is_leader=,
-               gender=, ethnicity=, id_number=, phone=) -> RecordPerson
-    declare_conflict(s, actor, case_id, person_id, reason)   (回避)
-    sign(s, actor, case_id, person_id); record_problems(case) -> [message ids]
+    update_record(s, actor, case_id, start_at, end_at, place, content="", expected_version=None)
+    add_person(s, actor, case_id, kind, name, expected_version=None, unit=, user_id=, is_main=,
+               is_leader=, gender=, ethnicity=, id_number=, phone=) -> RecordPerson
+    update_person / remove_person (expected_version=None); declare_conflict(s, actor, case_id,
+        person_id, reason) (回避). Record changes bump the case version (optimistic lock).
+    sign(s, actor, case_id, person_id, expected_version=None); record_problems(case) -> [ids]
     close_record(s, actor, case_id, expected_version)        GuardFailed until rules pass
     people.record_persons(s, actor, case_id) -> [PersonView]  personal data masked per role
 
