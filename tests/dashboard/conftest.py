@@ -32,6 +32,8 @@ def blank_engine(request, tmp_path):
         eng.dispose()
         return
     url = os.environ.get(PG_ENV)
+    if not url and os.environ.get("CI"):
+        pytest.fail(f"CI must run the PostgreSQL tests: {PG_ENV} is not set (scripts/services)")
     if not url:
         pytest.skip(
             f"PostgreSQL tests need a server URL in env var {PG_ENV} (see scripts/services)"
