@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from assistant.papers import PaperKind
 from dashboard import workflow
 from dashboard.cases import get_case
 from dashboard.db import SavedDraft, now
@@ -72,7 +73,8 @@ def save_drafts(
         row.saved_at, row.saved_by = at, actor.id
         session.add(row)
 
-    workflow.audit(session, case, actor, "save_drafts", comment=", ".join(sorted(texts)))
+    titles = "、".join(_kind_title(kind) for kind in sorted(texts))
+    workflow.audit(session, case, actor, "save_drafts", comment=titles)
     session.flush()
     log.info("%s drafts of case %s saved by user %s", len(texts), case.id, actor.id)
     return len(texts)
@@ -91,3 +93,11 @@ def load_drafts(session: Session, actor: Actor, case_id: int) -> SavedDrafts:
         saved_at=latest.saved_at,
         saved_by=latest.saved_by,
     )
+
+
+def _kind_title(kind: str) -> str:
+    """The Chinese title of a paper kind for the case history (the id if it is not a paper)."""
+    try:
+        return PaperKind(kind).title
+    except ValueError:
+        return kind

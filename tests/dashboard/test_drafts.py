@@ -71,7 +71,7 @@ def test_drafts_save_writes_audit_row(world):
     assert (last.action, last.actor_id, last.comment) == (
         "save_drafts",
         actors["tianshan"].id,
-        "legal_basis, outline",
+        "法律依据、约谈提纲",
     )
 
 
