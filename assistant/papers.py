@@ -482,3 +482,11 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
 def _escape(text: str) -> str:
     """Escape Markdown syntax so case text (and the ____ blanks) shows literally."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+_MARKDOWN_ESCAPED = re.compile(r"\\([\\`*_{}\[\]<>#|()+\-.!~])")
+
+
+def unescape_markdown(text: str) -> str:
+    """Plain text of a Markdown line: backslash escapes (ours or an editor's) removed."""
+    return _MARKDOWN_ESCAPED.sub(r"\1", text)

@@ -13,18 +13,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from assistant.papers import Citation, CitationRole, RectificationItem
+from assistant.citations import CitationRef, find_citations
+from assistant.papers import Citation, CitationRole, RectificationItem, unescape_markdown
 from dashboard import messages
 
-_ESCAPED = re.compile(r"\\([\\`*_{}\[\]<>#|()+\-.!~])")
 _SECTION = re.compile(r"^##\s+([一二三四五六七八九十]+)、(.*)$")
 _SUBSECTION = re.compile(r"^###\s+（[一二三四五六七八九十]+）(.*)$")
 _NUMBERED = re.compile(r"^\d+[.、]\s*(.*)$")
 _DEADLINE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日前")
-_REFERENCE = re.compile(
-    r"《(?P<law>[^》]+)》(?P<article>第[^条]+条(?:之[一二三四五六七八九十]+)?)"
-    r"(?P<paragraph>第[^款项条]+款)?(?P<item>第（[^）]+）项)?"
-)
 _CHINESE_ORDER = "一二三四五六七八"
 
 
@@ -44,17 +40,12 @@ class PaperFields:
         return not (self.problems or self.citations or self.rectification_items or self.plan)
 
 
-def unescape(text: str) -> str:
-    """Markdown escapes (\\_ \\* \\# ...) as the plain characters they stand for."""
-    return _ESCAPED.sub(r"\1", text)
-
-
 def sections(markdown: str) -> dict[str, list[str]]:
     """Chinese ordinal of each ``## 一、title`` section -> its non-empty lines (unescaped)."""
     out: dict[str, list[str]] = {}
     current: list[str] | None = None
     for raw in markdown.splitlines():
-        line = unescape(raw.strip())
+        line = unescape_markdown(raw.strip())
         if m := _SECTION.match(line):
             current = out.setdefault(m.group(1), [])
         elif line.startswith("## "):
@@ -98,19 +89,19 @@ def citations(markdown: str) -> tuple[Citation, ...]:
     out: list[Citation] = []
     role = None
     for raw in markdown.splitlines():
-        line = unescape(raw.strip())
+        line = unescape_markdown(raw.strip())
         if m := _SECTION.match(line):
             role = {"一": CitationRole.OBLIGATION, "二": CitationRole.LIABILITY}.get(m.group(1))
         elif line.startswith("## "):
             role = None
         elif role is not None and (m := _SUBSECTION.match(line)):
-            if ref := _REFERENCE.search(m.group(1)):
-                out.append(_citation(ref, role))
+            if refs := find_citations(m.group(1)):
+                out.append(_citation(refs[0], role))
     return tuple(out)
 
 
-def _citation(ref: re.Match, role: CitationRole) -> Citation:
-    return Citation(ref["law"], ref["article"], paragraph=ref["paragraph"], item=ref["item"],
+def _citation(ref: CitationRef, role: CitationRole) -> Citation:
+    return Citation(ref.law_text, ref.article_label, paragraph=ref.paragraph, item=ref.item,
                     role=role)  # fmt: skip
 
 

@@ -18,7 +18,7 @@ from assistant.case_input import CaseInput
 from assistant.citation_check import check_text
 from assistant.docx_layout import write_document
 from assistant.drafting import DRAFT_KINDS, Draft, draft_case
-from assistant.papers import PaperKind
+from assistant.papers import PaperKind, unescape_markdown
 from assistant.retrieval import LawIndex
 from assistant.templates import blocks as b
 from dashboard import draft_sections
@@ -106,7 +106,7 @@ def paper_fields(actor: Actor, case_id: int) -> tuple[draft_sections.PaperFields
 def markdown_blocks(text: str) -> list:
     """Edited Markdown as paper blocks: # title, ## / ### headings, > quotes, - items."""
     out: list = []
-    plain = draft_sections.unescape
+    plain = unescape_markdown
     for raw in text.splitlines():
         line = raw.strip()
         if not line:

@@ -7,8 +7,7 @@ import io
 
 import docx
 
-from assistant.papers import PaperContext, PaperKind, Party, render_markdown
-from dashboard import draft_sections
+from assistant.papers import PaperContext, PaperKind, Party, render_markdown, unescape_markdown
 from dashboard.ui import drafts
 
 
@@ -23,7 +22,7 @@ def test_draft_docx_has_no_markdown_backslashes():
     assert "地点：________" in text and "单位名称：某_星*号[店]" in text
 
 
-def test_draft_sections_unescape_keeps_bold_marks_out_and_literal_text_in():
-    assert draft_sections.unescape("\\*\\*重要\\*\\* a\\\\b \\#1") == "**重要** a\\b #1"
+def test_unescape_markdown_keeps_bold_marks_out_and_literal_text_in():
+    assert unescape_markdown("\\*\\*重要\\*\\* a\\\\b \\#1") == "**重要** a\\b #1"
     blocks = drafts.markdown_blocks("**加粗** \\*号")
     assert [b.text for b in blocks] == ["加粗 *号"]
