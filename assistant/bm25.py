@@ -12,6 +12,8 @@ import numpy as np
 from assistant.tokenize import tokenize
 
 log = logging.getLogger(__name__)
+# bm25s sets its own logger to DEBUG, which prints "Building index from tokens" on every build.
+logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 KEYS_FILE = "keys.json"
 

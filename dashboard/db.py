@@ -28,10 +28,12 @@ from sqlalchemy import (
     create_engine,
     event,
 )
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
 
 from dashboard import settings
+from dashboard.errors import DatabaseUnavailable
 
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -295,6 +297,18 @@ def make_engine(url: str | None = None, schema: str | None = None) -> Engine:
     return engine
 
 
+@contextmanager
+def connected(engine: Engine) -> Iterator[Connection]:
+    """A transaction on ``engine``; a server that cannot be reached is a DatabaseUnavailable."""
+    try:
+        conn = engine.connect()
+    except (OperationalError, InterfaceError) as exc:
+        location = engine.url.render_as_string(hide_password=True)
+        raise DatabaseUnavailable(location, str(exc.orig or exc).splitlines()[0]) from exc
+    with conn, conn.begin():
+        yield conn
+
+
 @lru_cache(maxsize=4)
 def get_engine(url: str | None = None) -> Engine:
     """The shared engine for ``url`` (cached per URL; the UI should use this)."""
@@ -323,7 +337,7 @@ def upgrade(url: str | Engine | None = None, revision: str = "head") -> None:
     engine = url if isinstance(url, Engine) else get_engine(url)
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as conn:
+    with connected(engine) as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
     log.info("database schema at %s", revision)

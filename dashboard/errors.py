@@ -13,6 +13,7 @@ DashboardError
  +-- AuthenticationFailed     wrong user name or password
  +-- DemoRefused              demo data would be written into a database with real cases
  +-- ImportFailed             an Excel import was rejected; ``rows`` lists every bad row
+ +-- DatabaseUnavailable      the configured database server cannot be reached
 
 Every error has ``message_id`` and ``params``: ``messages.text(err.message_id, **err.params)``
 renders the Chinese text shown to users; ``str(err)`` is English for logs.
@@ -226,3 +227,15 @@ class ImportFailed(DashboardError):
             )
             for r in self.rows
         ]
+
+
+class DatabaseUnavailable(DashboardError):
+    message_id = "error.database_unavailable"
+
+    def __init__(self, location: str, reason: str):
+        super().__init__(f"database {location} unreachable: {reason}")
+        self.location, self.reason = location, reason
+
+    @property
+    def params(self) -> dict:
+        return {"location": self.location}

@@ -32,6 +32,10 @@ TEXTS = {
         "导入未执行：共有 {count} 行有误（第 {rows} 行），所有数据均未导入。"
         "请按错误报告修改后重新导入。"
     ),
+    "error.database_unavailable": (
+        "无法连接数据库 {location}。请确认数据库服务已启动、地址端口和用户名密码正确；"
+        "如不需要 PostgreSQL，可去掉环境变量 YTT_DB_URL，改用默认的 SQLite 后重新启动。"
+    ),
     "cli.positive": "应为大于0的整数，收到“{value}”",
     "cli.bad_db_url": (
         "数据库地址“{value}”无法识别，应形如 sqlite:////数据目录/yuetantong.sqlite "

@@ -48,3 +48,12 @@ def test_cli_input_help_in_chinese():
     sub = subprocess.run([sys.executable, "-m", "dashboard", "demo-data", "--help"],
                          capture_output=True, text=True, check=True).stdout  # fmt: skip
     assert "案件数量（正整数），默认 2000" in sub and "用法：用法" not in sub
+
+
+def test_cli_input_postgres_server_down_says_what_to_do(capsys):
+    # Port 1 on loopback refuses connections: a real refused connection, not a stand-in.
+    code = cli.main(["init", "--db", "postgresql+psycopg://ytt:secret@127.0.0.1:1/ytt"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "无法连接数据库 postgresql+psycopg://ytt:***@127.0.0.1:1/ytt" in err
+    assert "YTT_DB_URL" in err and "secret" not in err and "Traceback" not in err
