@@ -197,10 +197,6 @@ def search_text(article: Article) -> str:
     return f"{article.law_title} {article.chapter} {article.section} {article.text}"
 
 
-def embed_text(article: Article) -> str:
-    return f"《{article.law_title}》{article.label} {article.text}"
-
-
 def _files(folders: list[Path]) -> list[Path]:
     out: list[Path] = []
     for folder in folders:
@@ -328,7 +324,7 @@ def _embed_missing(store, embeddings, missing, cache, progress, batch: int = 32)
     for start in range(0, total, batch):
         _notify(progress, "embed", start, total)
         chunk = missing[start : start + batch]
-        vectors = embeddings.embed_array([embed_text(a) for a, _, _ in chunk])
+        vectors = embeddings.embed_array([a.embedding_text for a, _, _ in chunk])
         new = {h: vec for (_, _, h), vec in zip(chunk, vectors, strict=True)}
         store.cache_vectors(embeddings.model_id, new)
         cache.update(new)

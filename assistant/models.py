@@ -50,6 +50,13 @@ class Article:
         return article_label(self.number, self.suffix)
 
     @property
+    def embedding_text(self) -> str:
+        """What the embedding model reads: law title, chapter and section (they say what the
+        article is about, e.g. 第二十一章 保管合同), the article's number and its text."""
+        heading = " ".join(part for part in (self.chapter, self.section) if part)
+        return f"《{self.law_title}》{heading} {self.label} {self.text}"
+
+    @property
     def key(self) -> str:
         """Stable id of this article within its version."""
         return f"{self.version_id}#{self.number}" + (f"-{self.suffix}" if self.suffix else "")

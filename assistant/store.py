@@ -54,8 +54,9 @@ VERSION_FIELDS = (
 )
 
 
-def content_hash(title: str, text: str) -> str:
-    return hashlib.sha1(f"{title}\n{text}".encode()).hexdigest()
+def content_hash(article: Article) -> str:
+    """Hash of exactly what is embedded: a changed heading or number means a new vector."""
+    return hashlib.sha1(article.embedding_text.encode()).hexdigest()
 
 
 class CorpusStore:
@@ -230,7 +231,7 @@ def _article_row(article: Article, ordinal: int) -> tuple:
         article.chapter,
         article.section,
         article.text,
-        content_hash(article.law_title, article.text),
+        content_hash(article),
         ordinal,
     )
 
