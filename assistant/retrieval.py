@@ -28,11 +28,17 @@ from assistant.messages import message
 from assistant.models import STATUS_IN_FORCE, Article, LawVersion
 from assistant.numerals import article_label
 from assistant.store import CorpusStore
+from assistant.topics import TopicMatch, recognise_topics
 from assistant.violations import ViolationMatch, ranked_refs, recognise
 
 log = logging.getLogger(__name__)
 
 MODES = ("hybrid", "bm25", "dense")
+# Legal topics recognised in a question (corpus/topics) add their articles: the best
+# TOPICS_USED topics, each range ordered by how the first fusion ranked its articles.
+TOPIC_WEIGHT = 0.5
+TOPIC_K = 10
+TOPICS_USED = 4
 CANDIDATES = 200
 CASE_LEVEL = "案例"
 # "消保法二十五条" / "消保法25条": people often leave out the 第 of an article number.
@@ -41,10 +47,10 @@ _MISSING_DI = re.compile(
 )
 # Dense outranks BM25 on both benches (layperson questions and case notes); the taxonomy's
 # articles, when conduct is recognised, come first.
-WEIGHTS = {"bm25": 1.0, "dense": 1.5, "taxonomy": 4.0, "citation": 10.0}
+WEIGHTS = {"bm25": 1.0, "dense": 1.5, "taxonomy": 4.0, "citation": 10.0, "topic": TOPIC_WEIGHT}
 # The taxonomy's order (each recognised type's breached article first) is expert knowledge:
 # a small k keeps it, letting retrieval agreement swap only close neighbours.
-RANK_KS = {"taxonomy": 10, "citation": 1}
+RANK_KS = {"taxonomy": 10, "citation": 1, "topic": TOPIC_K}
 LAW_PRIOR = 0.5  # how much the laws that dominate the top results lift their other articles
 LAW_PRIOR_DEPTH = 30
 
@@ -70,6 +76,7 @@ class Hit:
     ranks: dict[str, int] = field(default_factory=dict)  # rank in each retriever
     violation: str = ""  # name of the violation type that brought it, if any
     role: str = ""  # 'breach' or 'penalty' when it came from the taxonomy
+    topic: str = ""  # name of the legal topic whose range holds it, if one was recognised
 
     @property
     def citation(self) -> str:
@@ -85,6 +92,7 @@ class SearchResult:
     dense_used: bool
     violations: list[ViolationMatch] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    topics: list[TopicMatch] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -193,13 +201,37 @@ class LawIndex:
             tax = [t for t in self.taxonomy(matches) if mask is None or mask[t[0]]]
             rankings["taxonomy"] = [i for i, _, _ in tax]
         fused = reciprocal_rank_fusion(rankings, WEIGHTS, ks=RANK_KS)
-        if mode == "hybrid" and not tax and not cited:
+        topics: list[TopicMatch] = []
+        topic_of: dict[int, str] = {}
+        if mode == "hybrid":
+            topics = recognise_topics(query)[:TOPICS_USED]
+            topic_of = self.topic_rows(topics, mask)
+        if topic_of:
+            order = {i: rank for rank, (i, _, _) in enumerate(fused)}
+            rankings["topic"] = sorted(topic_of, key=lambda i: order.get(i, len(order)))
+            fused = reciprocal_rank_fusion(rankings, WEIGHTS, ks=RANK_KS)
+        if mode == "hybrid" and not tax and not cited and not topic_of:
             # A recognised violation spans several laws on purpose (breach and penalty).
             fused = law_prior(fused, self._columns["law"])
         origin = {i: (m, role) for i, m, role in tax}
-        hits = [self._hit(i, score, ranks, origin.get(i)) for i, score, ranks in fused[:k]]
+        hits = [
+            self._hit(i, score, ranks, origin.get(i), topic_of.get(i, ""))
+            for i, score, ranks in fused[:k]
+        ]
         notices = [] if dense_used or mode == "bm25" else ["dense_not_ready"]
-        return SearchResult(hits, dense_used, matches, notices)
+        return SearchResult(hits, dense_used, matches, notices, topics)
+
+    def topic_rows(self, topics: list[TopicMatch], mask: np.ndarray | None) -> dict[int, str]:
+        """Rows of the recognised topics' articles (in force, within the filters), each with
+        the name of the first topic that holds it; insertion order is the topics' order."""
+        out: dict[int, str] = {}
+        for match in topics:
+            law_key = self.resolver.resolve(match.topic.law)
+            for number in match.topic.articles:
+                i = self._by_ref.get((law_key, number, 0)) if law_key else None
+                if i is not None and (mask is None or mask[i]) and i not in out:
+                    out[i] = match.topic.name
+        return out
 
     def cited(self, query: str, mask: np.ndarray | None) -> list[int]:
         """Rows of the articles a query cites (消保法第25条, 消保法二十五条): those come first."""
@@ -252,7 +284,7 @@ class LawIndex:
             mask &= self._columns["level"] != CASE_LEVEL
         return None if mask.all() else mask.astype(np.float32)
 
-    def _hit(self, i: int, score: float, ranks: dict, origin) -> Hit:
+    def _hit(self, i: int, score: float, ranks: dict, origin, topic: str = "") -> Hit:
         row = self._rows[i]
         match, role = origin if origin else (None, "")
         return Hit(
@@ -263,6 +295,7 @@ class LawIndex:
             ranks,
             match.type.name if match else "",
             role,
+            topic,
         )
 
     # --- lookup --------------------------------------------------------------------------

@@ -71,10 +71,18 @@ def _entry(e: dict) -> ViolationType:
     )
 
 
-def _hit(cue: str, text: str) -> bool:
+def hit_cue(cue: str, text: str) -> bool:
+    return cue_span(cue, text) > 0
+
+
+def cue_span(cue: str, text: str) -> int:
+    """Length of the text a cue matched in `text` (0: not found). A regular expression counts
+    what it matched, not the length of its pattern."""
     if cue.startswith("re:"):
-        return _regex(cue[3:]).search(text) is not None
-    return normalize_for_matching(cue) in text
+        found = _regex(cue[3:]).search(text)
+        return len(found.group(0)) if found else 0
+    plain = normalize_for_matching(cue)
+    return len(plain) if plain in text else 0
 
 
 @cache
@@ -92,12 +100,12 @@ def recognise(note: str, taxonomy: tuple[ViolationType, ...] | None = None) -> l
     text = prepare_note(note)
     matches = []
     for vtype in taxonomy if taxonomy is not None else load_taxonomy():
-        if any(_hit(c, text) for c in vtype.exclude):
+        if any(hit_cue(c, text) for c in vtype.exclude):
             continue
         found: list[str] = []
         score = 0.0
         for group in vtype.cues:
-            hits = [c for c in group if _hit(c, text)]
+            hits = [c for c in group if hit_cue(c, text)]
             if not hits:
                 break
             found += hits
