@@ -191,10 +191,17 @@ def cmd_search(args) -> int:
     for n, h in enumerate(result.hits, 1):
         print(
             f"{n}. {h.citation}  [{h.version.version_date or '日期不详'}版，{h.version.status}]"
-            f"  得分 {h.score:.4f}" + (f"  ← {h.violation}" if h.violation else "")
+            f"  得分 {h.score:.4f}" + _origin(h)
         )
         print("   " + h.article.text.replace("\n", "\n   "))
     return 0
+
+
+def _origin(h: Hit) -> str:
+    """Why a hit is there beyond similarity: the violation type or legal topic recognised."""
+    if h.violation:
+        return f"  ← {h.violation}"
+    return f"  ← 主题：{h.topic}" if h.topic else ""
 
 
 def hit_json(h: Hit) -> dict:
@@ -210,6 +217,7 @@ def hit_json(h: Hit) -> dict:
         "level": h.version.level,
         "score": round(h.score, 6),
         "violation": h.violation,
+        "topic": h.topic,
         "text": h.article.text,
     }
 

@@ -38,6 +38,8 @@ def search(index: LawIndex) -> None:
         st.info(t("lw.no_hits"))
     for hit in result.hits:
         extra = t("lw.hit_violation", name=hit.violation) if hit.violation else ""
+        if hit.topic and not extra:
+            extra = t("lw.hit_topic", name=hit.topic)
         with st.expander(f"{hit.citation}{extra}"):
             st.caption(t("dr.version", date=hit.version.version_date or "—",
                          status=hit.version.status))  # fmt: skip
