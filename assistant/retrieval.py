@@ -28,7 +28,7 @@ from assistant.messages import message
 from assistant.models import STATUS_IN_FORCE, Article, LawVersion
 from assistant.numerals import article_label
 from assistant.store import CorpusStore
-from assistant.topics import TopicMatch, recognise_topics
+from assistant.topics import TopicMatch, general_articles, recognise_topics
 from assistant.violations import ViolationMatch, ranked_refs, recognise
 
 log = logging.getLogger(__name__)
@@ -223,14 +223,20 @@ class LawIndex:
 
     def topic_rows(self, topics: list[TopicMatch], mask: np.ndarray | None) -> dict[int, str]:
         """Rows of the recognised topics' articles (in force, within the filters), each with
-        the name of the first topic that holds it; insertion order is the topics' order."""
+        the name of the first topic that holds it, then the general rules their parts draw on
+        (合同编通则 for a lease question); insertion order is that order."""
+        wanted = [(m.topic.law, n, m.topic.name) for m in topics for n in m.topic.articles]
+        wanted += [
+            (m.topic.law, n, f"{m.topic.name}（{rule}）")
+            for m in topics
+            for n, rule in general_articles(m.topic)
+        ]
         out: dict[int, str] = {}
-        for match in topics:
-            law_key = self.resolver.resolve(match.topic.law)
-            for number in match.topic.articles:
-                i = self._by_ref.get((law_key, number, 0)) if law_key else None
-                if i is not None and (mask is None or mask[i]) and i not in out:
-                    out[i] = match.topic.name
+        for law, number, name in wanted:
+            law_key = self.resolver.resolve(law)
+            i = self._by_ref.get((law_key, number, 0)) if law_key else None
+            if i is not None and (mask is None or mask[i]) and i not in out:
+                out[i] = name
         return out
 
     def cited(self, query: str, mask: np.ndarray | None) -> list[int]:

@@ -15,6 +15,9 @@ Format of one entry (TOML, array of tables named "topic"):
   cues      cue groups; recognised when EVERY group has a cue present (substring, or a
             regular expression when it starts with "re:")
   exclude   optional cues that veto the topic
+
+general_rules.toml (array of tables named "general") names the general articles a specific
+part draws on (合同编通则 for a lease question); they follow the topic's own articles.
 """
 
 from __future__ import annotations
@@ -38,6 +41,14 @@ class Topic:
     articles: tuple[int, ...]  # every article of the ranges, key articles first
     cues: tuple[tuple[str, ...], ...]
     exclude: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class GeneralRules:
+    name: str
+    law: str
+    applies_to: frozenset[int]
+    articles: tuple[int, ...]
 
 
 @dataclass(frozen=True)
@@ -79,6 +90,34 @@ def load_topics(folder: Path = TOPICS_DIR) -> tuple[Topic, ...]:
         with path.open("rb") as fh:
             topics += [_entry(e) for e in tomllib.load(fh).get("topic", [])]
     return tuple(topics)
+
+
+@cache
+def load_general_rules(folder: Path = TOPICS_DIR) -> tuple[GeneralRules, ...]:
+    rules: list[GeneralRules] = []
+    for path in sorted(folder.glob("*.toml")):
+        with path.open("rb") as fh:
+            for e in tomllib.load(fh).get("general", []):
+                rules.append(
+                    GeneralRules(
+                        e["name"],
+                        e["law"],
+                        frozenset(parse_ranges(e["applies_to"])),
+                        tuple(int(n) for n in e["articles"]),
+                    )
+                )
+    return tuple(rules)
+
+
+def general_articles(
+    topic: Topic, rules: tuple[GeneralRules, ...] | None = None
+) -> list[tuple[int, str]]:
+    """(article, rule name) of the general rules the topic's part of its law draws on."""
+    out: list[tuple[int, str]] = []
+    for rule in rules if rules is not None else load_general_rules():
+        if rule.law == topic.law and rule.applies_to.intersection(topic.articles):
+            out += [(n, rule.name) for n in rule.articles if n not in topic.articles]
+    return out
 
 
 def recognise_topics(query: str, topics: tuple[Topic, ...] | None = None) -> list[TopicMatch]:

@@ -10,7 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from assistant.topics import TOPICS_DIR, Topic, load_topics, parse_ranges, recognise_topics
+from assistant.topics import (
+    TOPICS_DIR,
+    GeneralRules,
+    Topic,
+    general_articles,
+    load_general_rules,
+    load_topics,
+    parse_ranges,
+    recognise_topics,
+)
 
 ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -66,7 +75,7 @@ def raw_topics() -> list[tuple[str, dict]]:
     for path in sorted(TOPICS_DIR.glob("*.toml")):
         with path.open("rb") as fh:
             data = tomllib.load(fh)
-        assert set(data) <= {"topic"}, f"{path.name}: unexpected keys {sorted(data)}"
+        assert set(data) <= {"topic", "general"}, f"{path.name}: unexpected keys {sorted(data)}"
         out += [(path.name, e) for e in data.get("topic", [])]
     return out
 
@@ -107,6 +116,22 @@ def test_topic_articles_exist_in_force(raw_topics, articles_in_force):
         if missing:
             problems.append(f"{name}: {e['id']}: {e['law']} has no article {missing}")
     assert not problems, "\n".join(problems)
+
+
+def test_general_rules_exist_in_force(articles_in_force):
+    rules = load_general_rules()
+    assert rules
+    for rule in rules:
+        known = articles_in_force[rule.law]
+        assert rule.applies_to <= known and set(rule.articles) <= known, rule.name
+
+
+def test_general_articles_follow_the_part_a_topic_lies_in():
+    rules = (GeneralRules("通则", "中华人民共和国民法典", frozenset(range(595, 989)), (509, 577)),)
+    lease = _topic("lease", [["房东"]], articles=(703, 733, 577))
+    privacy = _topic("privacy", [["隐私"]], articles=(1032,))
+    assert general_articles(lease, rules) == [(509, "通则")]  # 577 is already the topic's
+    assert general_articles(privacy, rules) == []
 
 
 def test_generic_words_alone_recognise_no_topic():
