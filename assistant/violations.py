@@ -81,8 +81,13 @@ def cue_span(cue: str, text: str) -> int:
     if cue.startswith("re:"):
         found = _regex(cue[3:]).search(text)
         return len(found.group(0)) if found else 0
-    plain = normalize_for_matching(cue)
+    plain = _normalized(cue)
     return len(plain) if plain in text else 0
+
+
+@cache
+def _normalized(cue: str) -> str:
+    return normalize_for_matching(cue)
 
 
 @cache
