@@ -108,7 +108,8 @@ def _filters(args) -> Filters:
 
 
 def cmd_build(args) -> int:
-    if args.if_missing and indexing.read_info(args.scope):
+    info = indexing.read_info(args.scope)
+    if args.if_missing and info and not indexing.statuses_outdated(info):
         print(f"索引「{args.scope}」已存在（python -m assistant index status 查看详情）。")
         return 0
     bars: dict[str, tqdm] = {}
@@ -188,6 +189,8 @@ def cmd_search(args) -> int:
         return 0
     if "dense_not_ready" in result.notices:
         print("（向量索引未就绪，本次仅按关键词检索）")
+    if "statuses_outdated" in result.notices:
+        print(f"（{index.notice_text('statuses_outdated')}）")
     for n, h in enumerate(result.hits, 1):
         print(
             f"{n}. {h.citation}  [{h.version.version_date or '日期不详'}版，{h.version.status}]"

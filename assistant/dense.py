@@ -54,14 +54,14 @@ class DenseIndex:
         except Exception:  # noqa: BLE001 - absent collection is fine
             log.debug("collection %s absent", collection_name(scope))
 
-    def stored_hashes(self) -> dict[str, str]:
-        """article key -> content hash of what is stored now."""
-        out: dict[str, str] = {}
+    def stored_metadata(self) -> dict[str, dict]:
+        """article key -> metadata stored now (content hash, status, level, …)."""
+        out: dict[str, dict] = {}
         total = self.collection.count()
         for offset in range(0, total, 5000):
             got = self.collection.get(include=["metadatas"], limit=5000, offset=offset)
             for key, meta in zip(got["ids"], got["metadatas"], strict=True):
-                out[key] = (meta or {}).get("content_hash", "")
+                out[key] = dict(meta or {})
         return out
 
     def upsert(self, keys: list[str], vectors: np.ndarray, metadatas: list[dict]) -> None:

@@ -25,7 +25,7 @@ from assistant.errors import ImportRefused, IndexBusy, SourceMissing
 from assistant.importing import SUPPORTED_SUFFIXES, canonical_title, read_document
 from assistant.manifest import default_law_titles
 from assistant.messages import message
-from assistant.models import STATUS_IN_FORCE, Article, LawVersion
+from assistant.models import STATUS_IN_FORCE, STATUS_PENDING, Article, LawVersion
 from assistant.store import CorpusStore
 
 log = logging.getLogger(__name__)
@@ -144,10 +144,12 @@ def _build_locked(
             scope_dir(scope, folder) / "bm25"
         )
         _notify(progress, "bm25", 1, 1)
+        pending = pending_dates(v for v, _, _, _ in merged)
         info = {
             "scope": scope,
             "articles": len(rows),
             "built_at": time.strftime("%Y-%m-%d %H:%M:%S"),
+            "pending_from": pending[0] if pending else "",
             "dense_ready": False,
             "model": "",
             "dimension": 0,
@@ -171,6 +173,14 @@ def _build_locked(
         seconds,
     )
     return BuildResult(scope, len(rows), embedded, reused, not lexical_only, seconds, report)
+
+
+def statuses_outdated(info: dict, today: str | None = None) -> str:
+    """The date a not-yet-effective version took effect since the build ('' if none did):
+    the index then shows an old version as the one in force until it is rebuilt."""
+    pending_from = info.get("pending_from", "")
+    today = today or date.today().isoformat()
+    return pending_from if pending_from and pending_from <= today else ""
 
 
 def _check_sources(sources: list[Path]) -> list[Path]:
@@ -271,22 +281,39 @@ def _dedupe_versions(versions, report: ImportReport):
     return list(kept.values())
 
 
-def _resolve_status(versions):
-    """Of several versions marked in force, only the newest that has taken effect stays so."""
-    today = date.today().isoformat()
-    in_force = [
-        v
-        for v, _ in versions
-        if v.status == STATUS_IN_FORCE
-        and (not v.effective_date or v.effective_date <= today or v.source == builtin.SOURCE)
-    ]
-    newest = max(in_force, key=lambda v: v.version_date, default=None)
+_SUPERSEDED = ("历史版本", "已被修改")
+
+
+def _resolve_status(versions, today: str | None = None):
+    """Statuses on `today`: a version marked in force that takes effect later is 尚未生效, and
+    until it does the latest earlier version that has taken effect is the one in force.
+    Of several versions in force, only the newest stays so."""
+    today = today or date.today().isoformat()
+
+    def started(v: LawVersion) -> bool:
+        return not v.effective_date or v.effective_date <= today
+
+    marked = [v for v, _ in versions if v.status == STATUS_IN_FORCE]
+    pending = [v for v in marked if not started(v)]
+    newest = max((v for v in marked if started(v)), key=lambda v: v.version_date, default=None)
+    if newest is None and pending:
+        earlier = [v for v, _ in versions if v.status in _SUPERSEDED and started(v)]
+        newest = max(earlier, key=lambda v: v.version_date, default=None)
     out = []
     for version, articles in versions:
-        if version.status == STATUS_IN_FORCE and newest is not None and version is not newest:
+        if any(version is v for v in pending):
+            version = _with_status(version, STATUS_PENDING)
+        elif version is newest:
+            version = _with_status(version, STATUS_IN_FORCE)
+        elif version.status == STATUS_IN_FORCE:
             version = _with_status(version, "历史版本")
         out.append((version, articles))
     return out
+
+
+def pending_dates(versions: Iterable[LawVersion]) -> list[str]:
+    """Effective dates of versions not yet in force: on those days statuses change."""
+    return sorted({v.effective_date for v in versions if v.status == STATUS_PENDING})
 
 
 def _with_status(version: LawVersion, status: str) -> LawVersion:
@@ -305,11 +332,13 @@ def _sync_dense(store, rows, scope, folder, embeddings, progress) -> tuple[int, 
     ):
         DenseIndex.reset(folder, scope)
         dense = DenseIndex.open(folder, scope, embeddings)
-    stored = dense.stored_hashes()
+    stored = dense.stored_metadata()
     wanted = {a.key: (a, v, h) for a, v, h in rows}
     stale = [k for k in stored if k not in wanted]
     dense.delete(stale)
-    todo = [(a, v, h) for k, (a, v, h) in wanted.items() if stored.get(k) != h]
+    # A new vector when the text changed; new metadata (a version's status changed, say)
+    # reuses the cached vector.
+    todo = [(a, v, h) for k, (a, v, h) in wanted.items() if stored.get(k) != _metadata(a, v, h)]
     cache = store.cached_vectors(embeddings.model_id, sorted({h for _, _, h in todo}))
     missing = [(a, v, h) for a, v, h in todo if h not in cache]
     _embed_missing(store, embeddings, missing, cache, progress)

@@ -84,6 +84,10 @@ MESSAGES: dict[str, str] = {
         'relevant（如 [{{"law": "中华人民共和国消费者权益保护法", "article": 25}}]）。'
     ),
     "dense_not_ready": "向量索引尚未就绪，本次仅按关键词检索；后台建好后自动启用语义检索。",
+    "statuses_outdated": (
+        "有法规的新版本已于 {date} 起施行，索引中标注的“现行有效”版本尚未随之更新。"
+        "请重建索引：python -m assistant index build --scope {scope}（不必重新计算向量，很快）。"
+    ),
 }
 
 

@@ -13,6 +13,7 @@ from assistant.numerals import article_label
 
 LEVELS = ("法律", "行政法规", "部门规章", "地方性法规", "司法解释", "案例", "规范性文件", "宪法")
 STATUS_IN_FORCE = "现行有效"
+STATUS_PENDING = "尚未生效"  # adopted, takes effect later (effective_date in the future)
 STATUSES = (STATUS_IN_FORCE, "已被修改", "已废止", "历史版本", "尚未生效")
 
 

@@ -130,6 +130,8 @@ class LawIndex:
         self._rows = self._load_rows()
         self.resolver = LawResolver(self.store.law_keys())
         self.dense = self._open_dense(embeddings, require_dense)
+        # A version adopted but not yet in force when the index was built may be in force now.
+        self.statuses_changed_on = indexing.statuses_outdated(info)
 
     # --- loading -------------------------------------------------------------------------
 
@@ -219,7 +221,13 @@ class LawIndex:
             for i, score, ranks in fused[:k]
         ]
         notices = [] if dense_used or mode == "bm25" else ["dense_not_ready"]
+        if self.statuses_changed_on:
+            notices.append("statuses_outdated")
         return SearchResult(hits, dense_used, matches, notices, topics)
+
+    def notice_text(self, notice: str) -> str:
+        """The Chinese text of a search notice, with this index's details filled in."""
+        return message(notice, date=self.statuses_changed_on, scope=self.scope)
 
     def topic_rows(self, topics: list[TopicMatch], mask: np.ndarray | None) -> dict[int, str]:
         """Rows of the recognised topics' articles (in force, within the filters), each with
@@ -255,7 +263,8 @@ class LawIndex:
     def semantic(self, query: str, filters: Filters) -> list[int]:
         where = _where(self.conditions(filters), filters.include_cases)
         rows = (self._index_of.get(key) for key, _ in self.dense.run(query, CANDIDATES, where))
-        return [i for i in rows if i is not None and self._live[i]]
+        mask = self._mask(filters)  # the store's statuses decide, even if Chroma's lag behind
+        return [i for i in rows if i is not None and self._live[i] and (mask is None or mask[i])]
 
     def taxonomy(self, matches: list[ViolationMatch]) -> list[tuple[int, ViolationMatch, str]]:
         out = []

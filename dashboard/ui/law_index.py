@@ -74,8 +74,9 @@ class LawIndexLoader:
         except Exception as err:  # noqa: BLE001 - the page must show why, not crash
             self._fail(type(err).__name__, err)
             return
-        if self.index is not None and self.index.dense is None and self.dense_wanted:
-            self._build_dense()
+        stale = self.index is not None and bool(self.index.statuses_changed_on)
+        if self.index is not None and (self.index.dense is None or stale) and self.dense_wanted:
+            self._build_dense()  # a full build also brings statuses up to date (vectors cached)
 
     def _fail(self, text: str, err: Exception) -> None:
         log.warning("law index unavailable: %s", type(err).__name__)

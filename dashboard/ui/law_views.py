@@ -34,6 +34,8 @@ def search(index: LawIndex) -> None:
     result = index.search(query.strip(), k, filters, mode)
     if not result.dense_used and mode != "bm25":
         st.caption(t("lw.dense_off"))
+    if "statuses_outdated" in result.notices:
+        st.warning(index.notice_text("statuses_outdated"))
     if not result.hits:
         st.info(t("lw.no_hits"))
     for hit in result.hits:

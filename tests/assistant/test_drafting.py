@@ -153,16 +153,29 @@ def test_drafting_cited_law_missing_from_corpus_is_reported(lexical_index):
     assert all("殡葬" not in e.version.title for e in draft.basis.entries)
 
 
+TRADEMARK_FACTS = (
+    "某服装店销售假冒注册商标的运动鞋，违反商标法第五十七条，消费者投诉12件，涉及金额3万元。"
+)
+
+
 def test_drafting_uses_the_version_in_force_on_the_interview_date(lexical_index):
-    facts = (
-        "某服装店销售假冒注册商标的运动鞋，违反商标法第五十七条，消费者投诉12件，涉及金额3万元。"
-    )
-    draft = draft_case(_case(facts), lexical_index, date(2026, 8, 1))
+    # The 2019 text applies until the 2026 revision takes effect on 2027-01-01.
+    draft = draft_case(_case(TRADEMARK_FACTS), lexical_index, date(2026, 8, 1))
 
     entry = _entry(draft, "中华人民共和国商标法", 57)
-    assert entry is not None
-    assert entry.version.version_date == "2019-04-23" and entry.current is not None
-    assert any("商标法" in n and "2019-04-23版" in n for n in draft.notices)
+    assert entry is not None and entry.version.version_date == "2019-04-23"
+    assert "侵犯注册商标专用权" in entry.article.text
+
+
+def test_drafting_follows_a_renumbered_article_into_the_revision(lexical_index):
+    # From 2027-01-01 the infringing acts of the old 第五十七条 are 第七十二条 of the revision;
+    # the revision's own 第五十七条 is about something else and must not be cited.
+    draft = draft_case(_case(TRADEMARK_FACTS), lexical_index, date(2027, 3, 1))
+
+    entry = _entry(draft, "中华人民共和国商标法", 72)
+    assert entry is not None and entry.version.version_date == "2026-06-26"
+    assert "侵犯注册商标专用权" in entry.article.text
+    assert _entry(draft, "中华人民共和国商标法", 57) is None
 
 
 def test_drafting_rare_party_name_and_uncovered_year(lexical_index, tmp_path):
