@@ -285,10 +285,12 @@ def _version_json(v, a) -> dict:
 
 
 def cmd_eval(args) -> int:
-    from assistant.evaluation import evaluate, load_queries, misses
+    from assistant.evaluation import evaluate, follow_versions, load_queries, misses
 
     index = LawIndex(args.scope)
-    queries = load_queries(args.queries)
+    queries, followed = follow_versions(index, load_queries(args.queries))
+    if followed:
+        print(message("bench_labels_followed", count=followed), file=sys.stderr)
     report = evaluate(index, queries, args.k)
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=1))

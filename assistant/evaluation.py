@@ -3,27 +3,48 @@
 Prints Recall@k and MRR@10 for bm25, dense and hybrid side by side, with queries per second.
 `hybrid` is the full pipeline the assistant itself uses. When a line marks `primary`
 entries, `primary@k` is Recall@k over those alone.
+
+Labels name an article by law and number. A bench written against the newest version of a
+law may number an article after a revision that is not yet in force (商标法 2026, in force
+from 2027-01-01); the assistant then rightly returns the article of the version in force.
+`follow_versions` lets such a label count as found under either number, and says how many
+labels it read that way.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from assistant.errors import BenchFormatError
 from assistant.importing import canonical_title
 from assistant.messages import message
+from assistant.models import STATUS_IN_FORCE, STATUS_PENDING
 from assistant.retrieval import MODES, LawIndex
+from assistant.versions import matching_article
+
+log = logging.getLogger(__name__)
+
+Label = tuple[str, int]  # (canonical law title, article number)
 
 
 @dataclass(frozen=True)
 class Query:
     id: str
     text: str
-    relevant: frozenset[tuple[str, int]]
-    primary: frozenset[tuple[str, int]]
+    relevant: frozenset[Label]
+    primary: frozenset[Label]
+    # A label numbered after a version not yet in force -> the in-force article that states
+    # the same rule (see follow_versions).
+    also: dict[Label, Label] = field(default_factory=dict)
+
+    def found(self, labels: frozenset[Label], ranked: list[Label]) -> int:
+        """How many of `labels` are in `ranked`, each under its own number or its `also`."""
+        got = set(ranked)
+        return sum(label in got or self.also.get(label) in got for label in labels)
 
 
 def read_bench_lines(path: Path) -> list[dict]:
@@ -63,6 +84,39 @@ def load_queries(path: Path) -> list[Query]:
         )
         out.append(Query(str(d.get("id", n)), d["query"], rel, pri))
     return out
+
+
+def follow_versions(index: LawIndex, queries: list[Query]) -> tuple[list[Query], int]:
+    """Queries whose labels, where a law has a version not yet in force holding that article
+    number, also accept the in-force article stating the same rule; and how many labels."""
+    cache: dict[Label, Label | None] = {}
+    out, mapped = [], 0
+    for q in queries:
+        also = {}
+        for label in q.relevant:
+            if label not in cache:
+                cache[label] = _in_force_counterpart(index, label)
+            if cache[label] and cache[label] != label:
+                also[label] = cache[label]
+        mapped += len(also)
+        out.append(replace(q, also=also) if also else q)
+    return out, mapped
+
+
+def _in_force_counterpart(index: LawIndex, label: Label) -> Label | None:
+    law_key = index.resolver.resolve(label[0])
+    versions = index.store.versions(law_key) if law_key else []
+    pending = [v for v in versions if v.status == STATUS_PENDING]
+    in_force = [v for v in versions if v.status == STATUS_IN_FORCE]
+    if not pending or not in_force:
+        return None
+    newest = max(pending, key=lambda v: v.effective_date)
+    article = index.store.article(newest.version_id, label[1])
+    if article is None:
+        return None
+    current = max(in_force, key=lambda v: v.version_date)
+    same = matching_article(index.store, article, current)
+    return (label[0], same.number) if same is not None else None
 
 
 def evaluate(
@@ -105,16 +159,16 @@ def _metrics(queries: list[Query], ranked: list[list[tuple[str, int]]], ks: list
     out: dict[str, float] = {}
     for k in ks:
         out[f"recall@{k}"] = _mean(
-            len(q.relevant & set(r[:k])) / len(q.relevant)
+            q.found(q.relevant, r[:k]) / len(q.relevant)
             for q, r in zip(queries, ranked, strict=True)
         )
         with_primary = [(q, r) for q, r in zip(queries, ranked, strict=True) if q.primary]
         if with_primary:
             out[f"primary@{k}"] = _mean(
-                len(q.primary & set(r[:k])) / len(q.primary) for q, r in with_primary
+                q.found(q.primary, r[:k]) / len(q.primary) for q, r in with_primary
             )
     out["mrr@10"] = _mean(
-        next((1 / i for i, x in enumerate(r[:10], 1) if x in q.relevant), 0.0)
+        next((1 / i for i, x in enumerate(r[:10], 1) if q.found(q.relevant, [x])), 0.0)
         for q, r in zip(queries, ranked, strict=True)
     )
     return out
@@ -132,6 +186,6 @@ def misses(index: LawIndex, queries: list[Query], k: int = 5) -> list[dict]:
         hits = index.search(q.text, k).hits
         got = [(canonical_title(h.version.title), h.article.number) for h in hits]
         target = q.primary or q.relevant
-        if not target & set(got):
+        if not q.found(target, got):
             out.append({"id": q.id, "want": sorted(target), "got": got})
     return out

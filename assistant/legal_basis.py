@@ -27,6 +27,7 @@ from assistant.obligations import (
 )
 from assistant.papers import Citation, CitationRole
 from assistant.retrieval import Hit, LawIndex, SearchResult
+from assistant.versions import matching_article
 
 log = logging.getLogger(__name__)
 
@@ -260,43 +261,13 @@ def version_on(index: LawIndex, hit: Hit, on_date: date) -> tuple | str:
         return m.VERSION_REPEALED.format(citation=hit.citation)
     if chosen.version_id == hit.version.version_id:
         return hit.version, hit.article, None
-    article = matching_article(index, hit.article, chosen)
+    article = matching_article(index.store, hit.article, chosen)
     if article is None:
         log.info("article %s has no counterpart in version %s", hit.article.key, chosen.version_id)
         return m.VERSION_NOT_YET.format(
             citation=hit.citation, start=version_start(hit.version), date=day
         )
     return chosen, article, hit.version
-
-
-SAME_RULE = 0.5  # bigram overlap above which two versions' articles state the same rule
-
-
-def matching_article(index: LawIndex, article: Article, version: LawVersion) -> Article | None:
-    """The article of `version` that states the rule of `article`: the same number unless a
-    revision renumbered the law (商标法 2026: the infringing acts moved from 第57条 to 第72条),
-    then the most similar article; None when no article of that version says the same."""
-    same = index.store.article(version.version_id, article.number, article.suffix)
-    if same is not None and text_overlap(same.text, article.text) >= SAME_RULE:
-        return same
-    candidates = index.store.articles_of(version.version_id)
-    best = max(candidates, key=lambda a: text_overlap(a.text, article.text), default=None)
-    if best is not None and text_overlap(best.text, article.text) >= SAME_RULE:
-        return best
-    return None
-
-
-def text_overlap(a: str, b: str) -> float:
-    """Share of character bigrams the two texts have in common (Jaccard)."""
-    first, second = _bigrams(a), _bigrams(b)
-    if not first or not second:
-        return 0.0
-    return len(first & second) / len(first | second)
-
-
-def _bigrams(text: str) -> set[str]:
-    chars = [c for c in text if not c.isspace()]
-    return {a + b for a, b in zip(chars, chars[1:], strict=False)}
 
 
 def _changed_notice(hit: Hit, used: LawVersion, current: LawVersion, on_date: date) -> str:

@@ -78,6 +78,10 @@ MESSAGES: dict[str, str] = {
         "请重建索引：python -m assistant index build --scope {scope}"
     ),
     "bench_unreadable": "无法读取查询文件 {path}（文件不存在或不是 UTF-8 文本），请检查路径。",
+    "bench_labels_followed": (
+        "注意：有 {count} 个标注的条号属于尚未生效的修订版本（如 2027-01-01 起施行的商标法），"
+        "评测时同时认可现行有效版本中内容相同的条文。"
+    ),
     "bench_empty": "查询文件 {path} 中没有任何查询，请检查文件内容。",
     "bench_bad_line": (
         "查询文件 {path} 第 {line} 行格式有误：每行应为一个 JSON 对象，包含 query（文字）和 "

@@ -6,8 +6,13 @@ from assistant.errors import CitationNotFound
 
 @pytest.mark.parametrize(
     "text",
-    ["消保法第二十五条", "消费者权益保护法第25条", "《中华人民共和国消费者权益保护法》第二十五条",
-     "依据消保法第二十五条的规定", "《消费者权益保护法》第２５条"],
+    [
+        "消保法第二十五条",
+        "消费者权益保护法第25条",
+        "《中华人民共和国消费者权益保护法》第二十五条",
+        "依据消保法第二十五条的规定",
+        "《消费者权益保护法》第２５条",
+    ],
 )
 def test_lookup_citation_in_common_forms(lexical_index, text):
     ref, article, version = lexical_index.lookup(text)

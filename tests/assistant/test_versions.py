@@ -4,9 +4,13 @@ effective 2027-01-01, in the built-in DB marked 现行有效)."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
+import pytest
+
 from assistant import indexing
+from assistant.evaluation import Query, evaluate, follow_versions, load_queries
 from assistant.indexing import _resolve_status, pending_dates, statuses_outdated
 from assistant.models import STATUS_IN_FORCE, STATUS_PENDING, LawVersion
 from assistant.retrieval import LawIndex
@@ -47,10 +51,16 @@ def test_versions_outdated_once_a_pending_version_took_effect():
     assert statuses_outdated({}, "2030-01-01") == ""
 
 
-def test_versions_built_in_trademark_law_in_force_today(tmp_path):
-    indexing.build("all", lexical_only=True, folder=tmp_path,
+@pytest.fixture(scope="module")
+def trademark_index(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("trademark")
+    indexing.build("all", lexical_only=True, folder=folder,
                    only_laws=["中华人民共和国商标法"])  # fmt: skip
-    index = LawIndex("all", folder=tmp_path)
+    return LawIndex("all", folder=folder)
+
+
+def test_versions_built_in_trademark_law_in_force_today(trademark_index):
+    index = trademark_index
     by_date = {
         v.version_date: v.status for v in index.store.versions(index.resolver.resolve("商标法"))
     }
@@ -61,3 +71,30 @@ def test_versions_built_in_trademark_law_in_force_today(tmp_path):
     _, current = index.article("商标法", 1)
     assert current.status == STATUS_IN_FORCE
     assert index.info["pending_from"] == ("2027-01-01" if today < "2027-01-01" else "")
+
+
+def test_versions_found_accepts_a_label_under_its_in_force_number():
+    q = Query("1", "q", frozenset({("商标法", 72), ("民法典", 1)}), frozenset(),
+              also={("商标法", 72): ("商标法", 57)})  # fmt: skip
+    assert q.found(q.relevant, [("商标法", 57)]) == 1
+    assert q.found(q.relevant, [("商标法", 72), ("民法典", 1)]) == 2
+    assert q.found(q.relevant, [("商标法", 58)]) == 0
+
+
+def test_versions_eval_reads_labels_numbered_after_the_pending_revision(trademark_index, tmp_path):
+    """The 2026 revision numbers the infringing acts 第七十二条; until it takes effect the
+    assistant returns 第五十七条 of the 2019 version, and the eval counts that as found."""
+    bench = tmp_path / "bench.jsonl"
+    line = {"id": "t1", "query": "未经商标注册人的许可，在同一种商品上使用与其注册商标相同的商标",
+            "relevant": [{"law": "中华人民共和国商标法", "article": 72}]}  # fmt: skip
+    bench.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    queries, followed = follow_versions(trademark_index, load_queries(bench))
+    hits = trademark_index.search(line["query"], 3, mode="bm25").hits
+    if date.today().isoformat() >= "2027-01-01":
+        assert followed == 0
+        assert hits[0].article.number == 72
+    else:
+        assert followed == 1
+        assert queries[0].also == {("商标法", 72): ("商标法", 57)}
+        assert hits[0].article.number == 57 and hits[0].version.version_date == "2019-04-23"
+    assert evaluate(trademark_index, queries, [1], modes=("bm25",))["bm25"]["recall@1"] == 1.0
