@@ -21,6 +21,13 @@ CITATION = re.compile(
     rf"(?:\s*第\s*(?P<paragraph>{_NUM})\s*款)?"
     rf"(?:\s*第?\s*[（(]\s*(?P<item>{_NUM})\s*[)）]\s*项|\s*第\s*(?P<item2>{_NUM})\s*项)?"
 )
+# "第五十三条、第五十六条第一款第（八）项": further articles of the law just named.
+CONTINUATION = re.compile(
+    rf"\s*(?:[、，,]|以及|和|及|与|或者|或)\s*"
+    rf"第\s*(?P<number>{_NUM})\s*条(?:之\s*(?P<suffix>{_NUM}))?"
+    rf"(?:\s*第\s*(?P<paragraph>{_NUM})\s*款)?"
+    rf"(?:\s*第?\s*[（(]\s*(?P<item>{_NUM})\s*[)）]\s*项|\s*第\s*(?P<item2>{_NUM})\s*项)?"
+)
 # Words that may precede a bare law name in running text ("依据消保法第…").
 _LEADING = re.compile(r"^(?:依据|根据|依照|按照|违反|适用|参照|对照|引用|即|和|及|与|或|、|，)+")
 
@@ -65,15 +72,23 @@ class LawResolver:
 
 
 def find_citations(text: str, resolver: LawResolver | None = None) -> list[CitationRef]:
-    """Every citation in `text`; with a resolver, bare names must resolve to count."""
+    """Every citation in `text`, including the further articles of a list that names its law
+    once (消保法第五十三条、第五十六条); with a resolver, bare names must resolve to count."""
     norm = normalize_for_matching(text)
-    out = []
-    for m in CITATION.finditer(norm):
+    out: list[CitationRef] = []
+    pos = 0
+    while m := CITATION.search(norm, pos):
+        pos = m.end()
         law_text = m.group("quoted") or m.group("bare") or ""
         law_key = resolver.resolve(law_text) if resolver else ""
         if m.group("bare") and resolver and not law_key:
-            continue  # running text like "本法第五条" or "第…条" without a law name
+            # running text like "本法第五条": look again right after its 第 for a law name
+            pos = m.start("number")
+            continue
         out.append(_ref(m, law_text, law_key or ""))
+        while more := CONTINUATION.match(norm, pos):
+            out.append(_ref(more, law_text, law_key or ""))
+            pos = more.end()
     return out
 
 
@@ -83,6 +98,7 @@ def parse_citation(text: str, resolver: LawResolver | None = None) -> CitationRe
 
 
 def _ref(m: re.Match, law_text: str, law_key: str) -> CitationRef:
+    """A CitationRef from a CITATION or CONTINUATION match (same group names)."""
     item = m.group("item") or m.group("item2")
     return CitationRef(
         law_text=law_text.strip(),

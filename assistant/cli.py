@@ -181,6 +181,10 @@ def cmd_search(args) -> int:
         print(f"错误：{message('law_not_in_corpus', law=args.law)}", file=sys.stderr)
         return 2
     result = index.search(args.query, args.k, _filters(args), mode=args.mode)
+    for reason in result.absent:  # the cited article does not exist: say so before the rest
+        print(
+            f"注意：{reason}以下为按文字检索的结果。", file=sys.stderr if args.json else sys.stdout
+        )
     if args.json:
         print(json.dumps([hit_json(h) for h in result.hits], ensure_ascii=False, indent=1))
         return 0

@@ -93,6 +93,8 @@ class SearchResult:
     violations: list[ViolationMatch] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     topics: list[TopicMatch] = field(default_factory=list)
+    # Cited articles the corpus does not hold (消保法第二百条), each as a Chinese sentence.
+    absent: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -188,7 +190,8 @@ class LawIndex:
         filters = filters or Filters()
         mask = self._mask(filters)
         rankings: dict[str, list[int]] = {}
-        cited = self.cited(query, mask) if mode == "hybrid" else []
+        refs = self.citations(query)
+        cited = self.cited(refs, mask) if mode == "hybrid" else []
         if cited:
             rankings["citation"] = cited
         if mode in ("hybrid", "bm25"):
@@ -223,7 +226,7 @@ class LawIndex:
         notices = [] if dense_used or mode == "bm25" else ["dense_not_ready"]
         if self.statuses_changed_on:
             notices.append("statuses_outdated")
-        return SearchResult(hits, dense_used, matches, notices, topics)
+        return SearchResult(hits, dense_used, matches, notices, topics, self.absent(refs))
 
     def notice_text(self, notice: str) -> str:
         """The Chinese text of a search notice, with this index's details filled in."""
@@ -247,15 +250,31 @@ class LawIndex:
                 out[i] = name
         return out
 
-    def cited(self, query: str, mask: np.ndarray | None) -> list[int]:
-        """Rows of the articles a query cites (消保法第25条, 消保法二十五条): those come first."""
+    def citations(self, query: str) -> list[CitationRef]:
+        """The citations in a query (消保法第25条, 消保法二十五条) whose law is in the corpus."""
         text = _MISSING_DI.sub(r"第\1条", query)
+        return [ref for ref in find_citations(text, self.resolver) if ref.law_key]
+
+    def cited(self, refs: list[CitationRef], mask: np.ndarray | None) -> list[int]:
+        """Rows of the cited articles in force within the filters: those come first."""
         rows = []
-        for ref in find_citations(text, self.resolver):
+        for ref in refs:
             i = self._by_ref.get((ref.law_key, ref.number, ref.suffix))
             if i is not None and (mask is None or mask[i]):
                 rows.append(i)
         return rows
+
+    def absent(self, refs: list[CitationRef]) -> list[str]:
+        """Why each cited article that the version in force does not have is not shown."""
+        out = []
+        for ref in refs:
+            if (ref.law_key, ref.number, ref.suffix) in self._by_ref:
+                continue
+            try:
+                self.article(ref.law_key, ref.number, ref.suffix)
+            except CitationNotFound as exc:
+                out.append(exc.message_zh)
+        return list(dict.fromkeys(out))
 
     def lexical(self, query: str, mask: np.ndarray | None) -> list[int]:
         return [i for i, _ in self.bm25.run(query, CANDIDATES, mask)]

@@ -279,6 +279,7 @@ TEXTS = {
     "lw.no_hits": "没有找到相关条文，请换个说法再试。",
     "lw.dense_off": "语义检索尚未就绪，本次结果仅来自关键词检索。",
     "lw.hit_violation": "（识别到的违法类型：{name}）",
+    "lw.citation_absent": "{reason}以下为按文字检索的结果。",
     "lw.hit_topic": "（识别到的法律问题：{name}）",
     "lw.pick_law": "选择法规",
     "lw.pick_version": "版本",

@@ -36,6 +36,8 @@ def search(index: LawIndex) -> None:
         st.caption(t("lw.dense_off"))
     if "statuses_outdated" in result.notices:
         st.warning(index.notice_text("statuses_outdated"))
+    for reason in result.absent:
+        st.warning(t("lw.citation_absent", reason=reason))
     if not result.hits:
         st.info(t("lw.no_hits"))
     for hit in result.hits:

