@@ -110,6 +110,10 @@ def draft_case(
     """Draft everything for ``case``; ``llm`` is an optional LangChain chat model."""
     started = time.perf_counter()
     validate(case)
+    planned = case.interview_time.date() if case.interview_time else None
+    if interview_date and planned and interview_date != planned:
+        text = m.DATE_CONFLICT.format(given=interview_date, planned=planned)
+        raise DraftInputError([], [text], text)
     on_date = interview_date or (case.interview_time.date() if case.interview_time else None)
     date_notes = [] if on_date else [m.DATE_ASSUMED.format(date=date.today().isoformat())]
     on_date = on_date or date.today()
@@ -329,7 +333,7 @@ def paper_context(case, reason, problems, selection, items, deadline, report, ou
             consumer_notice=consumer_notice(case, selection, problems),
         )
     except PaperError as exc:
-        raise DraftInputError([], [str(exc)], str(exc)) from exc
+        raise DraftInputError([], [exc.message_zh], exc.message_zh) from exc
 
 
 def evidence_of(case: CaseInput) -> list[str]:

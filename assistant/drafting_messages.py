@@ -148,6 +148,10 @@ LLM_UNAVAILABLE = (
 
 # --- command line -------------------------------------------------------------------------
 
+DATE_CONFLICT = (
+    "指定的约谈日期 {given} 与案件文件中的约谈时间 {planned} 不一致。"
+    "请去掉 --date（按案件文件的约谈时间起草），或改正其中之一后重试。"
+)
 CLI_DONE = "已生成 {count} 个文件：{out}"
 CLI_NOTICE = "提示：{text}"
 CLI_BAD_DATE = "约谈日期“{value}”无法识别，请写成 2000—2099 年间的 YYYY-MM-DD，如 2026-03-05。"

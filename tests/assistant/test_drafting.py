@@ -299,3 +299,12 @@ def test_drafting_unreachable_llm_falls_back_to_offline(lexical_index):
     assert draft.llm is None and draft.provenance["mode"] == "offline"
     assert any("无法连接大模型服务" in n for n in draft.notices)
     assert _entry(draft, CONSUMER_LAW, 25) is not None
+
+
+def test_drafting_refuses_a_date_that_contradicts_the_planned_interview(lexical_index):
+    case = _case(interview_time="2026-12-16 10:00")
+    with pytest.raises(DraftInputError) as info:
+        draft_case(case, lexical_index, date(2025, 10, 1))
+    assert info.value.message_zh == m.DATE_CONFLICT.format(given="2025-10-01", planned="2026-12-16")
+    assert "paper input" not in info.value.message_zh
+    assert draft_case(case, lexical_index, date(2026, 12, 16)).interview_date == date(2026, 12, 16)
