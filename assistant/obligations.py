@@ -24,6 +24,9 @@ _SENTENCE_END = re.compile(r"(?<=[。；;！？])")
 _LISTING = re.compile(r"(下列(?:情形|行为|情况|事项)(?:之一)?|有下列|以下(?:情形|行为))")
 _EXCEPTION = re.compile(r"除外[：:]?$|除外[：:]")
 _EXCEPTION_TAIL = re.compile(r"[，,]\s*(?:但|除)[^，,。；;]*除外[：:。；;]?$")
+# A paragraph that carves an exception out of the rule before it ("除前款所列商品外，…不适用无理由
+# 退货"): the rule is what a business breaches, so it is cited before its exception.
+_CARVE_OUT = re.compile(r"^\s*除[^。；;]{0,40}外[，,]|不适用")
 _ITEM_LABEL = re.compile(r"^[\s\u3000]*[（(][一二三四五六七八九十]+[)）]\s*")
 
 _STOP = ("不得", "禁止", "严禁")
@@ -80,8 +83,11 @@ def best_part(article: Article, facts: frozenset[str], extra: tuple[str, ...] = 
     """The paragraph (and item, where the paragraph lists cases) that matches the facts best."""
     paragraphs = list(article.paragraphs) or [article.text]
     wanted = facts | frozenset(extra)
-    scored = [(len(overlap(p, wanted)), -i, i) for i, p in enumerate(paragraphs)]
-    best_score, _, index = max(scored)
+    scored = [
+        (len(overlap(p, wanted)) > 0 and not _CARVE_OUT.search(p), len(overlap(p, wanted)), -i, i)
+        for i, p in enumerate(paragraphs)
+    ]
+    _, best_score, _, index = max(scored)
     cite_paragraph = len(paragraphs) > 1 and best_score > 0
     paragraph_no = index + 1 if cite_paragraph else None
     if not cite_paragraph:

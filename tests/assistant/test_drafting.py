@@ -308,3 +308,15 @@ def test_drafting_refuses_a_date_that_contradicts_the_planned_interview(lexical_
     assert info.value.message_zh == m.DATE_CONFLICT.format(given="2025-10-01", planned="2026-12-16")
     assert "paper input" not in info.value.message_zh
     assert draft_case(case, lexical_index, date(2026, 12, 16)).interview_date == date(2026, 12, 16)
+
+
+def test_drafting_cites_the_rule_not_its_exception(lexical_index):
+    """第二十五条第二款 carves goods out of 七日无理由退货; a shop refusing an intact item
+    breaches the rule of 第一款, whatever words the exception shares with the facts."""
+    facts = (
+        "消费者在网店购买蓝牙耳机，签收后第3天申请七日无理由退货，商品完好、包装齐全。"
+        "店铺首页公告“本店商品一律不支持七天无理由退货”，客服据此拒绝。"
+    )
+    entry = _entry(draft_case(_case(facts), lexical_index, INTERVIEW), CONSUMER_LAW, 25)
+    assert entry is not None and entry.part.paragraph == 1
+    assert "七日内退货，且无需说明理由" in entry.reason
