@@ -134,7 +134,9 @@ def draft_case(
     ctx = paper_context(case, reason, problems, selection, items, deadline, report, outline)
     if interview_date is not None and case.interview_time is None:
         ctx = replace(ctx, interview_date=interview_date)
-    notices = draft_notices(case, selection, result, date_notes + cited_notices + deadline_notes)
+    notices = draft_notices(
+        case, selection, result, date_notes + cited_notices + deadline_notes, index
+    )
 
     draft = Draft(
         case, on_date, selection, result, problems, reason, items, deadline, unverified,
@@ -366,12 +368,18 @@ def consumer_notice(case: CaseInput, selection, problems: list[str]) -> Consumer
 # --- notices and provenance --------------------------------------------------------------
 
 
-def draft_notices(case, selection: BasisSelection, result: SearchResult, extra) -> list[str]:
+def draft_notices(
+    case, selection: BasisSelection, result: SearchResult, extra, index: LawIndex
+) -> list[str]:
     notices = []
     if not selection.entries:
         notices.append(m.NO_LAW_FOUND)
     elif not result.violations:
         notices.append(m.NO_TAXONOMY_MATCH)
+    notices += [
+        m.TAXONOMY_LAW_NOT_IMPORTED.format(law=law, violation=name)
+        for law, name in laws_to_import(result, index)
+    ]
     if case.traditional:
         notices.append(m.TRADITIONAL_INPUT)
     rare = rare_characters(" ".join(p.name for p in case.parties))
@@ -381,6 +389,17 @@ def draft_notices(case, selection: BasisSelection, result: SearchResult, extra) 
     if missing_codes:
         notices.append(m.CREDIT_CODE_MISSING.format(names="、".join(missing_codes)))
     return notices + selection.notices + list(extra)
+
+
+def laws_to_import(result: SearchResult, index: LawIndex) -> list[tuple[str, str]]:
+    """(law, violation) for the laws a recognised violation is breached or punished under
+    that the corpus lacks (网络购买商品七日无理由退货暂行办法 before it is imported)."""
+    out: dict[str, str] = {}
+    for match in strong_violations(result):
+        for ref in (*match.type.breaches, *match.type.penalties):
+            if not index.resolver.resolve(ref.law):
+                out.setdefault(ref.law, match.type.name)
+    return list(out.items())
 
 
 def rare_characters(text: str) -> list[str]:

@@ -35,6 +35,11 @@ LAW_NOT_IN_CORPUS = (
     "案情提到的《{law}》不在法规库中，本稿无法引用。如需引用，请在“法规”页面导入该文件，"
     "或运行 python -m assistant index build --source 文件路径，然后重新起草。"
 )
+TAXONOMY_LAW_NOT_IMPORTED = (
+    "案情涉及“{violation}”，通常还适用《{law}》，但该文件尚未导入法规库，本稿未能引用。"
+    "如需引用，请在“法规”页面导入该文件，或运行 python -m assistant index build --source 文件路径，"
+    "然后重新起草。"
+)
 NO_TAXONOMY_MATCH = (
     "未能从案情中识别出已知的违法行为类型，以下法律依据仅按检索相关度列出，请逐条核对是否适用。"
 )

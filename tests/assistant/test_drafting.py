@@ -320,3 +320,17 @@ def test_drafting_cites_the_rule_not_its_exception(lexical_index):
     entry = _entry(draft_case(_case(facts), lexical_index, INTERVIEW), CONSUMER_LAW, 25)
     assert entry is not None and entry.part.paragraph == 1
     assert "七日内退货，且无需说明理由" in entry.reason
+
+
+def test_drafting_names_the_regulations_to_import(tmp_path):
+    """With only the 消保法 in the corpus, a 七日无理由退货 case says which rules of the
+    recognised violation (侵害消费者权益行为处罚办法) must be imported to be cited."""
+    from assistant import indexing
+    from assistant.retrieval import LawIndex
+
+    indexing.build("all", lexical_only=True, folder=tmp_path, only_laws=[CONSUMER_LAW])
+    draft = draft_case(_case(), LawIndex("all", folder=tmp_path), INTERVIEW)
+
+    wanted = [n for n in draft.notices if "《侵害消费者权益行为处罚办法》，但该文件尚未导入" in n]
+    assert wanted and "七日无理由退货" in wanted[0]
+    assert not any(f"《{CONSUMER_LAW}》，但该文件尚未导入" in n for n in draft.notices)
