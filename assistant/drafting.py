@@ -180,14 +180,17 @@ def add_cited_in_facts(selection, case, index: LawIndex, on_date: date, facts) -
 
 
 def problems_of(case: CaseInput, result: SearchResult) -> list[str]:
-    names = [v.type.name for v in strong_violations(result)]
-    if names:
-        return [m.PROBLEM_VIOLATION.format(violation=n) for n in names]
+    strong = strong_violations(result)
+    if strong:
+        return [
+            m.PROBLEM_VIOLATION.format(violation=v.type.brief, cues="”“".join(v.cues[:3]))
+            for v in strong
+        ]
     return [case.problem_category or _first_sentence(case.facts)]
 
 
 def reason_of(case: CaseInput, result: SearchResult) -> str:
-    names = "、".join(v.type.name for v in strong_violations(result)[:3])
+    names = "、".join(v.type.brief for v in strong_violations(result)[:3])
     names = names or case.problem_category or m.REASON_GENERIC
     count = case.complaint_count
     scale = m.REASON_SCALE_COMPLAINTS.format(count=count) if count else m.REASON_SCALE_DEFAULT
@@ -228,7 +231,7 @@ def rectification_items(case, result: SearchResult, selection) -> list[Rectifica
     items: list[RectificationItem] = []
     first_basis = selection.obligations[0].reference if selection.obligations else ""
     for v in strong_violations(result)[:MAX_STOP_ITEMS]:
-        action = m.ACTION_STOP_VIOLATION.format(violation=v.type.name)
+        action = m.ACTION_STOP_VIOLATION.format(violation=v.type.brief)
         items.append(RectificationItem(action, _basis_for(v.type.name, selection) or first_basis))
     for entry in selection.obligations[:MAX_OBLIGATION_ITEMS]:
         if any(i.basis == entry.reference for i in items):
@@ -276,7 +279,7 @@ def interview_outline(
 
 
 def _statement_questions(case, result: SearchResult, due: str) -> list[str]:
-    names = [v.type.name for v in result.violations[:3]]
+    names = [v.type.brief for v in result.violations[:3]]
     names = names or [case.problem_category or _first_sentence(case.facts)]
     questions = [m.QUESTION_CUE.format(cue=f"“{n}”") for n in names]
     if case.complaint_count:

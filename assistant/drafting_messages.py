@@ -70,7 +70,7 @@ LLM_HEADING = "模型起草稿（{model}，仅供参考，引用已核对）"
 # --- legal basis --------------------------------------------------------------------------
 
 REASON_TAXONOMY = (
-    "案情反映的“{violation}”（案情中有“{cues}”等表述），属于本条“{sentence}”所规范的情形。"
+    "案情反映的{violation}问题（案情中有“{cues}”等表述），属于本条“{sentence}”所规范的情形。"
 )
 REASON_RETRIEVAL = "案情中“{words}”等表述与本条“{sentence}”的内容相对应，请核对是否适用。"
 REASON_LIABILITY = "如查实{violation}{item}，可依本条“{sentence}”追究法律责任。"
@@ -79,8 +79,8 @@ VIOLATION_FALLBACK = "上述行为"
 
 # --- problems, reason, evidence -----------------------------------------------------------
 
-PROBLEM_VIOLATION = "涉嫌{violation}"
-REASON_DEFAULT = "你单位在经营活动中涉嫌{problems}，{scale}"
+PROBLEM_VIOLATION = "涉嫌存在{violation}问题（案情中有“{cues}”等情况）"
+REASON_DEFAULT = "你单位在经营活动中涉嫌存在{problems}等问题，{scale}"
 REASON_SCALE_COMPLAINTS = "消费者投诉较为集中（{count}件）"
 REASON_SCALE_DEFAULT = "侵害或者可能侵害消费者合法权益"
 REASON_GENERIC = "消费者反映的问题"
@@ -96,7 +96,7 @@ DEFAULT_MATERIALS = (
 
 # --- rectification ---------------------------------------------------------------------------
 
-ACTION_STOP_VIOLATION = "立即停止{violation}的行为，全面自查同类问题并纠正"
+ACTION_STOP_VIOLATION = "立即纠正{violation}方面的违法行为，全面自查同类问题并纠正"
 ACTION_PROHIBITION = "立即停止并纠正以下行为：{clause}"
 ACTION_REFUND = "对已投诉和未投诉的相关消费者逐一排查，依法履行：{clause}"
 ACTION_ESTABLISH = "建立健全相关内部管理制度，落实：{clause}"
@@ -118,7 +118,7 @@ OUTLINE_CAUSE = (
     "剖析问题产生的原因（内部管理、制度执行、员工培训等）及其对消费者和市场秩序造成的危害。"
 )
 OUTLINE_DEADLINE = "确定整改期限：{deadline}前递交整改报告。"
-QUESTION_CUE = "消费者反映的{cue}问题是否属实？具体是怎么发生的？涉及多少消费者、多少金额？"
+QUESTION_CUE = "消费者反映的{cue}方面的问题是否属实？具体是怎么发生的？涉及多少消费者、多少金额？"
 QUESTION_OBLIGATION = "对“{sentence}”的规定，你单位目前是如何落实的？"
 QUESTION_COMPLAINTS = "已收到的{count}件投诉目前处理了多少件？未处理的准备如何处理？"
 QUESTION_COMMIT = "你单位能否在{deadline}前完成整改并作出书面承诺？"

@@ -28,6 +28,7 @@ from assistant.obligations import (
 from assistant.papers import Citation, CitationRole
 from assistant.retrieval import Hit, LawIndex, SearchResult
 from assistant.versions import matching_article
+from assistant.violations import brief_of
 
 log = logging.getLogger(__name__)
 
@@ -222,7 +223,8 @@ def _with_reason(entry: BasisEntry, facts: frozenset[str]) -> BasisEntry:
         reason = m.REASON_LIABILITY.format(violation=name, item=case, sentence=sentence)
     elif entry.violation:
         cues = "”“".join(entry.cues[:4]) or entry.violation
-        reason = m.REASON_TAXONOMY.format(violation=entry.violation, cues=cues, sentence=sentence)
+        brief = brief_of(entry.violation)
+        reason = m.REASON_TAXONOMY.format(violation=brief, cues=cues, sentence=sentence)
     else:
         words = "”“".join(entry.part.overlap[:5] or overlap(entry.article.text, facts)[:5])
         reason = m.REASON_RETRIEVAL.format(words=words, sentence=sentence)

@@ -43,13 +43,16 @@ class ViolationType:
     breaches: tuple[ArticleRef, ...]
     penalties: tuple[ArticleRef, ...]
     weight: float = 1.0
+    # A neutral name of the problem area (七日无理由退货, 食品保质期、日期标注) for the papers:
+    # `name` lists every alternative of the statute, which the facts may not all show.
+    brief: str = ""
 
 
 @dataclass(frozen=True)
 class ViolationMatch:
     type: ViolationType
     score: float
-    cues: tuple[str, ...]  # the cues found in the note, to explain the match
+    cues: tuple[str, ...]  # the text each found cue matched in the note, to explain the match
 
 
 @cache
@@ -68,7 +71,13 @@ def _entry(e: dict) -> ViolationType:
         breaches=tuple(ArticleRef.parse(r) for r in e.get("breaches", ())),
         penalties=tuple(ArticleRef.parse(r) for r in e.get("penalties", ())),
         weight=float(e.get("weight", 1.0)),
+        brief=e.get("brief", e["name"]),
     )
+
+
+def brief_of(name: str) -> str:
+    """The brief of the type called `name` (the name itself when no type has it)."""
+    return next((t.brief for t in load_taxonomy() if t.name == name), name)
 
 
 def hit_cue(cue: str, text: str) -> bool:
@@ -78,11 +87,16 @@ def hit_cue(cue: str, text: str) -> bool:
 def cue_span(cue: str, text: str) -> int:
     """Length of the text a cue matched in `text` (0: not found). A regular expression counts
     what it matched, not the length of its pattern."""
+    return len(cue_text(cue, text))
+
+
+def cue_text(cue: str, text: str) -> str:
+    """The text a cue matched in `text` ('' when not found): what the papers quote."""
     if cue.startswith("re:"):
         found = _regex(cue[3:]).search(text)
-        return len(found.group(0)) if found else 0
+        return found.group(0) if found else ""
     plain = _normalized(cue)
-    return len(plain) if plain in text else 0
+    return plain if plain in text else ""
 
 
 @cache
@@ -110,7 +124,7 @@ def recognise(note: str, taxonomy: tuple[ViolationType, ...] | None = None) -> l
         found: list[str] = []
         score = 0.0
         for group in vtype.cues:
-            hits = [c for c in group if hit_cue(c, text)]
+            hits = [t for c in group if (t := cue_text(c, text))]
             if not hits:
                 break
             found += hits

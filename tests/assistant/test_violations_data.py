@@ -26,7 +26,9 @@ SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus"
 DEV_CASES = SHARED / "bench" / "consumer_dev.jsonl"
 
-REQUIRED = {"id": str, "name": str, "cues": list, "breaches": list, "penalties": list}
+REQUIRED = {
+    "id": str, "name": str, "brief": str, "cues": list, "breaches": list, "penalties": list
+}  # fmt: skip
 OPTIONAL = {"exclude": list, "weight": (int, float)}
 REFERENCE = re.compile(r"^(?P<law>\S+) (?P<number>[1-9][0-9]*)(?:-(?P<suffix>[1-9][0-9]*))?$")
 ARTICLE_LABEL = re.compile(rf"^\s*第({CN_NUMBER})条(?:之({CN_NUMBER}))?")
