@@ -332,14 +332,16 @@ def transition(
     transition_id: str,
     comment: str = "",
     expected_version: int | None = None,
+    on_date: dt.date | None = None,
 ) -> Case:
-    """Take a workflow step (ids in workflow.toml); errors: see ``workflow.execute``."""
+    """Take a workflow step (ids in workflow.toml); ``on_date`` for a step that asks for a
+    date (收到整改报告: the day the report arrived). Errors: see ``workflow.execute``."""
     from dashboard import interviews  # noqa: F401  (registers the guards and effects)
 
     case = session.get(Case, case_id)
     if case is None:
         raise NotFound("case", case_id)
-    return workflow.execute(session, actor, case, transition_id, comment, expected_version)
+    return workflow.execute(session, actor, case, transition_id, comment, expected_version, on_date)
 
 
 def available_transitions(session: Session, actor: Actor, case_id: int) -> list:

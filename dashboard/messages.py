@@ -16,6 +16,11 @@ TEXTS = {
         "事项当前处于“{state}”环节，不能执行“{action}”。请刷新查看最新状态。"
     ),
     "error.guard_failed": "暂不能执行“{action}”：{reasons}。请补齐后再试。",
+    "error.interview_not_held": (
+        "约谈时间为 {planned}，约谈尚未进行，不能确认约谈记录或约谈完成。请在约谈实际进行后"
+        "再操作；如约谈已改期并已进行，请先在“办理本环节”中修改计划约谈时间，并按实际填写约谈"
+        "开始时间。"
+    ),
     "error.version_conflict": (
         "该案件已被他人修改，请刷新后重新填写。您这次的修改未保存，填写的内容仍保留在表单中。"
     ),
@@ -103,6 +108,14 @@ TEXTS = {
     "guard.time_place_missing": "约谈时间和地点未填写",
     "guard.guidance_missing": "尚未填写约谈指导意见（整改意见）",
     "guard.interview_date_missing": "缺少约谈日期",
+    "guard.interview_in_future": (
+        "约谈日期晚于今天，约谈尚未进行；请在约谈进行后再确认，或先修改约谈时间"
+    ),
+    "guard.report_date_future": "整改报告收到日期不能晚于今天，请核对",
+    "guard.report_before_interview": "整改报告收到日期不能早于约谈日期，请核对",
+    "validation.record_in_future": (
+        "应为约谈实际开始的时间，不能晚于现在；请在约谈进行后再填写，或核对日期"
+    ),
     "deadline.unverified": "待核验",
     "deadline.unverified_help": (
         "待核验：系统收录的国务院节假日安排不含 {years} 年，这些日期暂按周一至周五计算；"
@@ -142,6 +155,8 @@ FIELD_TITLES = {
     "state": "状态",
     "header": "表头",
     "end_at": "结束时间",
+    "start_at": "约谈开始时间",
+    "report_received_on": "整改报告收到日期",
     "region_code": "区划代码",
     "parent_code": "上级辖区",
     "drafts": "草稿",

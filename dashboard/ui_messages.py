@@ -165,6 +165,10 @@ TEXTS = {
     "cp.due_today": "今天到期",
     "cp.unverified": "，日期{flag}：节假日数据未覆盖，请人工核对",
     "cp.no_deadline": "约谈完成后自动计算整改报告期限（15个工作日）。",
+    "cp.report_received": "整改报告期限：{due}；整改报告收到日期：{received}（{late}）",
+    "cp.report_late": "逾期 {days} 天提交",
+    "cp.report_on_time": "按期提交",
+    "cp.step_date.report_received_on": "整改报告收到日期（不早于约谈日期，不晚于今天）",
     "cp.next_steps": "下一步",
     "cp.no_steps": "当前环节没有您可以执行的操作。",
     "cp.comment": "意见或理由",
@@ -209,6 +213,11 @@ TEXTS = {
     "cp.notice_phone": "电话",
     "cp.receipt_date": "回执收到日期（可不填）",
     "cp.notice_save": "保存告知情况",
+    "cp.interview_ahead": (
+        "计划约谈时间为 {when}，尚未到达。约谈进行后再按实际填写约谈开始时间并确认约谈记录；"
+        "如约谈已改期，请在下面修改计划约谈时间。"
+    ),
+    "cp.reschedule_save": "修改计划约谈时间、地点",
     "cp.record_time": "约谈开始时间",
     "cp.record_end": "约谈结束时间",
     "cp.record_place": "约谈地点",

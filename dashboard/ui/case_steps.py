@@ -132,11 +132,25 @@ def _record(actor: users.Actor, view: CaseView) -> None:
     if view.record_problems:
         items = "；".join(messages.text(p) for p in view.record_problems)
         st.warning(t("cp.record_problems", items=items))
+    _reschedule(actor, view)
     _record_time(actor, view)
     _persons(actor, view)
     _guidance(actor, view)
     if not view.record_closed and st.button(t("cp.close_record"), key=f"close_{view.id}"):
         _run(view.id, lambda s: interviews.close_record(s, actor, view.id, view.version))
+
+
+def _reschedule(actor: users.Actor, view: CaseView) -> None:
+    """Before the planned time the record cannot be confirmed; the plan's time may be changed
+    here when the interview was moved."""
+    if view.record_closed or not view.planned_at or view.planned_at <= dt.datetime.now():
+        return
+    st.info(t("cp.interview_ahead", when=formats.moment(view.planned_at)))
+    with st.form(f"reschedule_{view.id}"):
+        when, place = _schedule_inputs(view, "reschedule")
+        if st.form_submit_button(t("cp.reschedule_save")):
+            _run(view.id, lambda s: interviews.set_schedule(s, actor, view.id, when, place,
+                                                            view.version))  # fmt: skip
 
 
 def _record_time(actor: users.Actor, view: CaseView) -> None:

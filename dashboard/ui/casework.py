@@ -56,6 +56,8 @@ class CaseView:
     planned_place: str = ""
     amount_involved: str = "0"
     goods_category: str = ""
+    report_received_on: dt.date | None = None
+    report_days_late: int = 0
 
     @property
     def interview_start(self) -> dt.datetime | None:
@@ -104,7 +106,7 @@ def load(actor: users.Actor, case_id: int) -> CaseView:
             record.place if record else "", bool(record and record.closed),
             people.record_persons(s, actor, case_id), interviews.record_problems(c),
             c.planned_at, c.planned_place or "", f"{c.amount_involved or 0:,.2f}",
-            c.goods_category or "",
+            c.goods_category or "", c.report_received_on, interviews.report_days_late(c),
         )  # fmt: skip
 
 
@@ -113,9 +115,15 @@ def next_steps(actor: users.Actor, case_id: int) -> list[workflow.Transition]:
         return cases.available_transitions(s, actor, case_id)
 
 
-def take_step(actor: users.Actor, view: CaseView, transition_id: str, comment: str) -> CaseView:
+def take_step(
+    actor: users.Actor,
+    view: CaseView,
+    transition_id: str,
+    comment: str,
+    on_date: dt.date | None = None,
+) -> CaseView:
     with services.session() as s:
-        cases.transition(s, actor, view.id, transition_id, comment, view.version)
+        cases.transition(s, actor, view.id, transition_id, comment, view.version, on_date)
     return load(actor, view.id)
 
 
