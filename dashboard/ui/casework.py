@@ -8,9 +8,9 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.papers import Attendee, PaperContext, PaperKind, Party, render_docx
+from assistant.papers import Attendee, PaperContext, PaperKind, Party, Signature, render_docx
 from assistant.templates import wording
-from dashboard import cases, jurisdictions, messages, people, users, workflow
+from dashboard import cases, draft_sections, jurisdictions, messages, people, users, workflow
 from dashboard.draft_sections import PaperFields
 from dashboard.ui import services
 
@@ -177,6 +177,8 @@ def paper_context(
     extra = (
         {"report_requirements": fields.report_requirements} if fields.report_requirements else {}
     )
+    plan = {**fields.plan, **{k: v for k, v in view.plan.items() if v}}  # the case's plan wins
+    invited = [f"{p.name}（{p.unit}）" if p.unit else p.name for p in active if p.kind == "invited"]
     return PaperContext(
         bureau_name=view.bureau,
         parties=tuple(view.parties),
@@ -192,7 +194,9 @@ def paper_context(
         place=view.interview_place,
         interviewers=tuple(interviewers),
         recorder=next((p.name for p in active if p.kind == "recorder"), ""),
-        invited=tuple(f"{p.name}（{p.unit}）" for p in active if p.kind == "invited"),
+        invited=tuple(invited) or draft_sections.plan_invited(plan.get("participants", "")),
+        materials=draft_sections.plan_list(plan.get("materials", "")),
+        approvals=approval_signatures(view.approval),
         attendees=tuple(
             Attendee(p.name, id_number=p.id_number, phone=p.phone)
             for p in active
@@ -204,6 +208,21 @@ def paper_context(
         record_content=tuple(line for line in view.guidance.splitlines() if line.strip()),
         **extra,
     )
+
+
+def approval_signatures(approval: dict) -> dict[str, Signature]:
+    """The opinions signed in the system (``Case.approval``) as the 审批表's signed lines."""
+    out = {}
+    for step, entry in approval.items():
+        out[step] = Signature(entry.get("name", ""), entry.get("opinion", ""), _day(entry))
+    return out
+
+
+def _day(entry: dict) -> dt.date | None:
+    try:
+        return dt.datetime.fromisoformat(str(entry.get("at"))).date()
+    except ValueError:
+        return None
 
 
 def paper_title(kind: PaperKind, mode: str = "建议") -> str:
