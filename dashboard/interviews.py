@@ -44,12 +44,24 @@ def record_approval(
     if actor.role not in allowed or (step == "principal" and not actor.is_principal):
         raise RoleNotPermitted(actor.role, f"approval_{step}", allowed)
     _check_distinct_signer(case, actor, step)
+    action = _signing_action(case, actor, step, opinion.strip())
     entry = {"by": actor.id, "name": actor.display_name, "opinion": opinion.strip(),
              "at": dt.datetime.now().isoformat(timespec="seconds")}  # fmt: skip
     case.approval = {**(case.approval or {}), step: entry}
-    workflow.audit(session, case, actor, f"approval_{step}", comment=opinion.strip())
+    workflow.audit(session, case, actor, action, comment=opinion.strip())
     workflow.flush(session, case)
     return case
+
+
+def _signing_action(case: Case, actor: Actor, step: str, opinion: str) -> str:
+    """The audit action of a signature: a first signature, or the signer changing their own
+    opinion; signing one's own line again with the same opinion is refused (no duplicate)."""
+    earlier = (case.approval or {}).get(step)
+    if earlier is None or earlier.get("by") != actor.id:
+        return f"approval_{step}"
+    if earlier.get("opinion", "") == opinion:
+        raise ValidationError({"approval": "validation.approval_already_signed"})
+    return f"approval_{step}_changed"
 
 
 def _check_distinct_signer(case: Case, actor: Actor, step: str) -> None:

@@ -91,6 +91,9 @@ TEXTS = {
     "validation.approval_same_person": (
         "业务处（科）室负责人、分管局领导和主要领导的意见须由不同的人签署，请由另一位领导签署"
     ),
+    "validation.approval_already_signed": (
+        "您已在该栏签署过相同的意见，无需重复签署；如需修改，请填写新的意见后再提交"
+    ),
     "validation.recused_kept": "已回避的人员须保留在约谈记录中，不能修改或删除",
     "validation.draft_too_long": "草稿过长（每篇不超过20万字），请删减后再保存",
     "guard.section_head_missing": "缺少业务处（科）室负责人意见",
@@ -199,6 +202,10 @@ AUDIT_ACTION_TITLES = {
     "approval_section_head": "签署审批意见（业务处（科）室负责人）",
     "approval_deputy": "签署审批意见（分管局领导）",
     "approval_principal": "签署审批意见（主要领导）",
+    "approval_applicant_changed": "修改审批意见（申请人）",
+    "approval_section_head_changed": "修改审批意见（业务处（科）室负责人）",
+    "approval_deputy_changed": "修改审批意见（分管局领导）",
+    "approval_principal_changed": "修改审批意见（主要领导）",
     "set_plan": "保存约谈方案",
     "set_schedule": "确定约谈时间地点",
     "record_notice": "登记告知情况",
