@@ -30,7 +30,7 @@ EDITABLE = (
 @dataclass
 class PartyDraft:
     name: str
-    credit_code: str
+    credit_code: str  # may be empty: an unlicensed operator (无照经营) has none
     legal_representative: str = ""
     address: str = ""
     industry: str = ""
@@ -115,11 +115,17 @@ def _party_problems(parties: list[PartyDraft], collective: bool) -> dict[str, st
     codes = [identifiers.normalize(p.credit_code) for p in parties]
     if any(not p.name.strip() for p in parties):
         return {"name": "validation.required"}
-    if any(not identifiers.is_credit_code(c) for c in codes):
+    if any(c and not identifiers.is_credit_code(c) for c in codes):
         return {"credit_code": "validation.credit_code"}
-    if len(set(codes)) != len(codes):
+    keys = [party_key(p.name, p.credit_code) for p in parties]
+    if len(set(keys)) != len(keys):
         return {"parties": "validation.duplicate_party"}
     return {}
+
+
+def party_key(name: str, credit_code: str) -> str:
+    """Who a party is for duplicate checks: its credit code, or its name when it has none."""
+    return identifiers.normalize(credit_code) or f"name:{name.strip()}"
 
 
 MAX_AMOUNT = Decimal(10) ** 12  # 涉及金额 below one trillion yuan (Numeric(14, 2))
@@ -185,20 +191,28 @@ def validate_draft(session: Session, draft: CaseDraft) -> dict[str, str]:
     return problems
 
 
-def matter_key(problem_category: str, credit_codes: list[str]) -> str:
-    codes = sorted(identifiers.normalize(c) for c in credit_codes)
-    return f"{problem_category}|{','.join(codes)}"[:120]
+def matter_key(problem_category: str, parties: list[PartyDraft]) -> str:
+    keys = sorted(party_key(p.name, p.credit_code) for p in parties)
+    return f"{problem_category}|{','.join(keys)}"[:120]
 
 
 def find_same_matter(
-    session: Session, problem_category: str, credit_codes: list[str], exclude_id: int | None = None
+    session: Session,
+    problem_category: str,
+    parties: list[PartyDraft],
+    exclude_id: int | None = None,
 ) -> Case | None:
-    """An earlier case on the same problem with any of these parties (art. 6: not twice)."""
-    codes = [identifiers.normalize(c) for c in credit_codes]
+    """An earlier case on the same problem with any of these parties (art. 6: not twice); a
+    party without a credit code is matched by its name among parties without one."""
+    codes = [c for c in (identifiers.normalize(p.credit_code) for p in parties) if c]
+    names = [p.name.strip() for p in parties if not identifiers.normalize(p.credit_code)]
+    same_party = or_(
+        Party.credit_code.in_(codes), and_(Party.credit_code == "", Party.name.in_(names))
+    )
     stmt = (
         select(Case)
         .join(Party, Party.case_id == Case.id)
-        .where(Party.credit_code.in_(codes), Case.problem_category == problem_category)
+        .where(same_party, Case.problem_category == problem_category)
         .where(Case.id != (exclude_id or 0))
         .order_by(Case.opened_on, Case.id)
         .limit(1)
@@ -220,7 +234,7 @@ def _new_case(session: Session, actor: Actor, draft: CaseDraft) -> Case:
         facts=draft.facts, complaint_count=draft.complaint_count,
         amount_involved=_amount(draft.amount_involved), is_major=draft.is_major,
         is_collective=draft.is_collective, is_demo=draft.is_demo,
-        matter_key=matter_key(draft.problem_category, codes), opened_on=opened,
+        matter_key=matter_key(draft.problem_category, draft.parties), opened_on=opened,
         opened_month=opened.strftime("%Y-%m"), reminder_id=draft.reminder_id, created_by=actor.id,
         approval={}, plan={},
         **jurisdictions.lineage(session, draft.jurisdiction_code),
@@ -252,8 +266,7 @@ def create_case(
         raise ValidationError(problems)
     if not jurisdictions.covers(session, actor.jurisdiction_code, draft.jurisdiction_code):
         raise jurisdictions.OutOfScope(actor.id, draft.jurisdiction_code)
-    codes = [p.credit_code for p in draft.parties]
-    earlier = find_same_matter(session, draft.problem_category, codes)
+    earlier = find_same_matter(session, draft.problem_category, draft.parties)
     if earlier is not None and not confirm_duplicate:
         raise DuplicateMatter(earlier.id, earlier.case_no or str(earlier.id))
     case = _new_case(session, actor, draft)

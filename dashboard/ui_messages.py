@@ -147,6 +147,7 @@ TEXTS = {
     "form.party": "约谈对象 {n}",
     "form.party_name": "名称",
     "form.credit_code": "统一社会信用代码",
+    "form.credit_code_help": "18位；无照经营等没有代码的，可不填",
     "form.legal_rep": "法定代表人（负责人）",
     "form.address": "地址",
     "form.confirm_duplicate": "确认再次约谈同一事项（将记入审计记录）",

@@ -156,7 +156,8 @@ def _party(n: int) -> cases.PartyDraft | None:
     st.markdown(f"**{t('form.party', n=n)}**")
     cols = st.columns(4)
     name = cols[0].text_input(t("form.party_name"), key=f"new_party_{n}_name")
-    code = cols[1].text_input(t("form.credit_code"), key=f"new_party_{n}_code")
+    code = cols[1].text_input(t("form.credit_code"), key=f"new_party_{n}_code",
+                              help=t("form.credit_code_help"))  # fmt: skip
     rep = cols[2].text_input(t("form.legal_rep"), key=f"new_party_{n}_rep")
     address = cols[3].text_input(t("form.address"), key=f"new_party_{n}_address")
     if n > 1 and not (name.strip() or code.strip()):
