@@ -130,6 +130,7 @@ def party_key(name: str, credit_code: str) -> str:
 
 MAX_AMOUNT = Decimal(10) ** 12  # 涉及金额 below one trillion yuan (Numeric(14, 2))
 CENT = Decimal("0.01")
+MAX_COMPLAINTS = 10**6
 # Text fields with a column length: the limit comes from the schema.
 CASE_TEXT_FIELDS = ("title", "handling_unit", "goods_category", "industry")
 PARTY_TEXT_FIELDS = {"name": "name", "legal_representative": "legal_representative",
@@ -148,6 +149,11 @@ def parse_amount(value) -> Decimal | None:
 
 
 _amount = parse_amount
+
+
+def _count_ok(count) -> bool:
+    """投诉数量: a whole number from 0 to MAX_COMPLAINTS."""
+    return isinstance(count, int) and not isinstance(count, bool) and 0 <= count <= MAX_COMPLAINTS
 
 
 def max_length(model, name: str) -> int:
@@ -181,9 +187,8 @@ def validate_draft(session: Session, draft: CaseDraft) -> dict[str, str]:
         problems["problem_category"] = "validation.choice"
     if session.get(Jurisdiction, draft.jurisdiction_code or "") is None:
         problems["jurisdiction_code"] = "validation.unknown_jurisdiction"
-    count = draft.complaint_count
-    if isinstance(count, bool) or not isinstance(count, int) or count < 0:
-        problems["complaint_count"] = "validation.whole_number"
+    if not _count_ok(draft.complaint_count):
+        problems["complaint_count"] = "validation.complaint_count"
     if _amount(draft.amount_involved) is None:
         problems["amount_involved"] = "validation.amount"
     problems.update(_party_problems(draft.parties, draft.is_collective))
@@ -330,9 +335,8 @@ def _check_changes(changes: dict) -> None:
         problems["problem_category"] = "validation.choice"
     if "amount_involved" in changes and _amount(changes["amount_involved"]) is None:
         problems["amount_involved"] = "validation.amount"
-    count = changes.get("complaint_count", 0)
-    if isinstance(count, bool) or not isinstance(count, int) or count < 0:
-        problems["complaint_count"] = "validation.whole_number"
+    if not _count_ok(changes.get("complaint_count", 0)):
+        problems["complaint_count"] = "validation.complaint_count"
     problems.update(too_long(Case, {f: changes[f] for f in CASE_TEXT_FIELDS if f in changes}))
     if problems:
         raise ValidationError(problems)

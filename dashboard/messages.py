@@ -61,6 +61,7 @@ TEXTS = {
     "validation.duplicate_case": "同一约谈对象、同一问题类别已有案件，原则上不重复约谈，本行未导入",
     "validation.duplicate_row": "与本表前面一行是同一事项（同一约谈对象、同一问题类别）",
     "validation.whole_number": "应为不小于0的整数（如 3），不能有小数",
+    "validation.complaint_count": "应为 0 至 1000000 之间的整数（如 3），不能为负数或小数",
     "validation.too_long_60": "内容过长，最多 60 个字，请精简",
     "validation.too_long_64": "内容过长，最多 64 个字，请精简",
     "validation.too_long_100": "内容过长，最多 100 个字，请精简",
