@@ -72,6 +72,7 @@ def _header(view: casework.CaseView) -> None:
                       rep=party.legal_rep or "—"))  # fmt: skip
     st.markdown(t("cp.figures", count=view.complaint_count, amount=view.amount_involved,
                   industry=view.industry or "—", goods=view.goods_category or "—"))  # fmt: skip
+    st.markdown(t("cp.major", flag=t("cp.major_yes" if view.is_major else "cp.major_no")))
     if view.facts:
         st.markdown(f"**{t('cp.facts')}**：{view.facts}")
     if view.interview_start or view.interview_place:
@@ -103,7 +104,8 @@ def _steps(actor: users.Actor, view: casework.CaseView) -> None:
     st.markdown(f"#### {t('cp.next_steps')}")
     steps = casework.next_steps(actor, view.id)
     if not steps:
-        st.caption(t("cp.no_steps"))
+        has_form = case_steps.has_form(actor, view)
+        st.caption(t("cp.no_steps_but_form" if has_form else "cp.no_steps"))
         return
     comment = st.text_input(t("cp.comment"), key=f"comment_{view.id}")
     on_date = _step_date(view, steps)

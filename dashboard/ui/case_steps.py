@@ -37,6 +37,20 @@ def render(actor: users.Actor, view: CaseView, fields: PaperFields | None = None
             form(actor, view)
 
 
+def approval_steps(actor: users.Actor) -> list[str]:
+    """The 审批表 lines this actor may sign."""
+    return [s for s, roles in interviews.APPROVAL_STEPS.items()
+            if actor.role in roles and (s != "principal" or actor.is_principal)]  # fmt: skip
+
+
+def has_form(actor: users.Actor, view: CaseView) -> bool:
+    """Whether the step's form offers this actor something to fill in or sign."""
+    if view.state == "approval":
+        return bool(approval_steps(actor))
+    editing = view.state in ("planning", "notification", "interview")
+    return editing and users.can(actor, "edit_case")
+
+
 def _run(case_id: int, action) -> None:
     """Call a service in a session; on success keep the new version as the one the forms stand
     on and rerun. On an error (a stale page: VersionConflict) the inputs stay as typed."""
@@ -56,8 +70,7 @@ def _approval(actor: users.Actor, view: CaseView) -> None:
     for step, entry in view.approval.items():
         st.markdown(f"**{APPROVAL_TITLES.get(step, step)}**：{entry.get('name', '')}"
                     f"　{entry.get('opinion', '')}　{formats.moment(entry.get('at'))}")  # fmt: skip
-    steps = [s for s, roles in interviews.APPROVAL_STEPS.items()
-             if actor.role in roles and (s != "principal" or actor.is_principal)]  # fmt: skip
+    steps = approval_steps(actor)
     if not steps:
         return
     with st.form(f"approval_{view.id}"):

@@ -110,6 +110,13 @@ def load(actor: users.Actor, case_id: int) -> CaseView:
         )  # fmt: skip
 
 
+def unplanned_hint(state: str) -> str:
+    """Message id telling where the planned time is entered, for the case's current step: the
+    plan's form only appears once the case is approved."""
+    return {"registered": "dr.date_unplanned.registered",
+            "approval": "dr.date_unplanned.approval"}.get(state, "dr.date_unplanned")  # fmt: skip
+
+
 def next_steps(actor: users.Actor, case_id: int) -> list[workflow.Transition]:
     with services.session() as s:
         return cases.available_transitions(s, actor, case_id)
