@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
@@ -207,6 +207,15 @@ class Attendee:
 
 
 @dataclass(frozen=True)
+class Signature:
+    """An opinion signed on one line of the 审批表: who, what they wrote, and the day."""
+
+    name: str
+    opinion: str = ""
+    signed_on: date | None = None
+
+
+@dataclass(frozen=True)
 class Citation:
     """One cited article; paragraph/item as int (1 -> 第一款, 2 -> 第（二）项) or as text."""
 
@@ -314,6 +323,8 @@ class PaperContext:
     issue_date: date | None = None  # 成文日期
     department: str = ""  # 业务处（科）室
     applicant: str = ""
+    # Signed lines of the 审批表 keyed applicant / section_head / deputy / principal.
+    approvals: Mapping[str, Signature] = field(default_factory=dict)
     major: bool = False  # 重大问题: needs the 主要领导's approval
     citations: Sequence[Citation] = ()
     rectification_items: Sequence[RectificationItem] = ()

@@ -30,7 +30,7 @@ EDITABLE = (
 @dataclass
 class PartyDraft:
     name: str
-    credit_code: str
+    credit_code: str  # may be empty: an unlicensed operator (无照经营) has none
     legal_representative: str = ""
     address: str = ""
     industry: str = ""
@@ -115,15 +115,22 @@ def _party_problems(parties: list[PartyDraft], collective: bool) -> dict[str, st
     codes = [identifiers.normalize(p.credit_code) for p in parties]
     if any(not p.name.strip() for p in parties):
         return {"name": "validation.required"}
-    if any(not identifiers.is_credit_code(c) for c in codes):
+    if any(c and not identifiers.is_credit_code(c) for c in codes):
         return {"credit_code": "validation.credit_code"}
-    if len(set(codes)) != len(codes):
+    keys = [party_key(p.name, p.credit_code) for p in parties]
+    if len(set(keys)) != len(keys):
         return {"parties": "validation.duplicate_party"}
     return {}
 
 
+def party_key(name: str, credit_code: str) -> str:
+    """Who a party is for duplicate checks: its credit code, or its name when it has none."""
+    return identifiers.normalize(credit_code) or f"name:{name.strip()}"
+
+
 MAX_AMOUNT = Decimal(10) ** 12  # 涉及金额 below one trillion yuan (Numeric(14, 2))
 CENT = Decimal("0.01")
+MAX_COMPLAINTS = 10**6
 # Text fields with a column length: the limit comes from the schema.
 CASE_TEXT_FIELDS = ("title", "handling_unit", "goods_category", "industry")
 PARTY_TEXT_FIELDS = {"name": "name", "legal_representative": "legal_representative",
@@ -142,6 +149,11 @@ def parse_amount(value) -> Decimal | None:
 
 
 _amount = parse_amount
+
+
+def _count_ok(count) -> bool:
+    """投诉数量: a whole number from 0 to MAX_COMPLAINTS."""
+    return isinstance(count, int) and not isinstance(count, bool) and 0 <= count <= MAX_COMPLAINTS
 
 
 def max_length(model, name: str) -> int:
@@ -175,9 +187,8 @@ def validate_draft(session: Session, draft: CaseDraft) -> dict[str, str]:
         problems["problem_category"] = "validation.choice"
     if session.get(Jurisdiction, draft.jurisdiction_code or "") is None:
         problems["jurisdiction_code"] = "validation.unknown_jurisdiction"
-    count = draft.complaint_count
-    if isinstance(count, bool) or not isinstance(count, int) or count < 0:
-        problems["complaint_count"] = "validation.whole_number"
+    if not _count_ok(draft.complaint_count):
+        problems["complaint_count"] = "validation.complaint_count"
     if _amount(draft.amount_involved) is None:
         problems["amount_involved"] = "validation.amount"
     problems.update(_party_problems(draft.parties, draft.is_collective))
@@ -185,20 +196,28 @@ def validate_draft(session: Session, draft: CaseDraft) -> dict[str, str]:
     return problems
 
 
-def matter_key(problem_category: str, credit_codes: list[str]) -> str:
-    codes = sorted(identifiers.normalize(c) for c in credit_codes)
-    return f"{problem_category}|{','.join(codes)}"[:120]
+def matter_key(problem_category: str, parties: list[PartyDraft]) -> str:
+    keys = sorted(party_key(p.name, p.credit_code) for p in parties)
+    return f"{problem_category}|{','.join(keys)}"[:120]
 
 
 def find_same_matter(
-    session: Session, problem_category: str, credit_codes: list[str], exclude_id: int | None = None
+    session: Session,
+    problem_category: str,
+    parties: list[PartyDraft],
+    exclude_id: int | None = None,
 ) -> Case | None:
-    """An earlier case on the same problem with any of these parties (art. 6: not twice)."""
-    codes = [identifiers.normalize(c) for c in credit_codes]
+    """An earlier case on the same problem with any of these parties (art. 6: not twice); a
+    party without a credit code is matched by its name among parties without one."""
+    codes = [c for c in (identifiers.normalize(p.credit_code) for p in parties) if c]
+    names = [p.name.strip() for p in parties if not identifiers.normalize(p.credit_code)]
+    same_party = or_(
+        Party.credit_code.in_(codes), and_(Party.credit_code == "", Party.name.in_(names))
+    )
     stmt = (
         select(Case)
         .join(Party, Party.case_id == Case.id)
-        .where(Party.credit_code.in_(codes), Case.problem_category == problem_category)
+        .where(same_party, Case.problem_category == problem_category)
         .where(Case.id != (exclude_id or 0))
         .order_by(Case.opened_on, Case.id)
         .limit(1)
@@ -220,7 +239,7 @@ def _new_case(session: Session, actor: Actor, draft: CaseDraft) -> Case:
         facts=draft.facts, complaint_count=draft.complaint_count,
         amount_involved=_amount(draft.amount_involved), is_major=draft.is_major,
         is_collective=draft.is_collective, is_demo=draft.is_demo,
-        matter_key=matter_key(draft.problem_category, codes), opened_on=opened,
+        matter_key=matter_key(draft.problem_category, draft.parties), opened_on=opened,
         opened_month=opened.strftime("%Y-%m"), reminder_id=draft.reminder_id, created_by=actor.id,
         approval={}, plan={},
         **jurisdictions.lineage(session, draft.jurisdiction_code),
@@ -252,8 +271,7 @@ def create_case(
         raise ValidationError(problems)
     if not jurisdictions.covers(session, actor.jurisdiction_code, draft.jurisdiction_code):
         raise jurisdictions.OutOfScope(actor.id, draft.jurisdiction_code)
-    codes = [p.credit_code for p in draft.parties]
-    earlier = find_same_matter(session, draft.problem_category, codes)
+    earlier = find_same_matter(session, draft.problem_category, draft.parties)
     if earlier is not None and not confirm_duplicate:
         raise DuplicateMatter(earlier.id, earlier.case_no or str(earlier.id))
     case = _new_case(session, actor, draft)
@@ -317,9 +335,8 @@ def _check_changes(changes: dict) -> None:
         problems["problem_category"] = "validation.choice"
     if "amount_involved" in changes and _amount(changes["amount_involved"]) is None:
         problems["amount_involved"] = "validation.amount"
-    count = changes.get("complaint_count", 0)
-    if isinstance(count, bool) or not isinstance(count, int) or count < 0:
-        problems["complaint_count"] = "validation.whole_number"
+    if not _count_ok(changes.get("complaint_count", 0)):
+        problems["complaint_count"] = "validation.complaint_count"
     problems.update(too_long(Case, {f: changes[f] for f in CASE_TEXT_FIELDS if f in changes}))
     if problems:
         raise ValidationError(problems)
@@ -332,14 +349,16 @@ def transition(
     transition_id: str,
     comment: str = "",
     expected_version: int | None = None,
+    on_date: dt.date | None = None,
 ) -> Case:
-    """Take a workflow step (ids in workflow.toml); errors: see ``workflow.execute``."""
+    """Take a workflow step (ids in workflow.toml); ``on_date`` for a step that asks for a
+    date (收到整改报告: the day the report arrived). Errors: see ``workflow.execute``."""
     from dashboard import interviews  # noqa: F401  (registers the guards and effects)
 
     case = session.get(Case, case_id)
     if case is None:
         raise NotFound("case", case_id)
-    return workflow.execute(session, actor, case, transition_id, comment, expected_version)
+    return workflow.execute(session, actor, case, transition_id, comment, expected_version, on_date)
 
 
 def available_transitions(session: Session, actor: Actor, case_id: int) -> list:

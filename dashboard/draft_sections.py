@@ -105,6 +105,31 @@ def _citation(ref: CitationRef, role: CitationRole) -> Citation:
                     role=role)  # fmt: skip
 
 
+_LIST_MARK = re.compile(r"^(?:\d+[.、．)）]|[（(][一二三四五六七八九十\d]+[)）]|[-*•])\s*")
+_INVITED = re.compile(r"受邀[^：:]{0,8}[：:]\s*(.+)$")
+_SEPARATORS = re.compile(r"[、，,；;]")
+
+
+def _filled(text: str) -> bool:
+    """Not empty and not a blank left to fill by hand (________)."""
+    return bool(text.strip().strip("_＿ "))
+
+
+def plan_list(text: str) -> tuple[str, ...]:
+    """One plan item written as lines (numbered or not) -> its entries, numbering removed."""
+    lines = (_LIST_MARK.sub("", unescape_markdown(line.strip())) for line in text.splitlines())
+    return tuple(line.strip() for line in lines if _filled(line))
+
+
+def plan_invited(text: str) -> tuple[str, ...]:
+    """The invited units or persons the plan's 参加人员 item names (a "受邀…：" line)."""
+    out: list[str] = []
+    for line in plan_list(text):
+        if m := _INVITED.search(line):
+            out += [part.strip() for part in _SEPARATORS.split(m.group(1)) if _filled(part)]
+    return tuple(out)
+
+
 def from_texts(texts: dict[str, str]) -> PaperFields:
     """Paper fields from saved drafts keyed by kind (legal_basis, rectification, plan)."""
     fields = rectification(texts.get("rectification", ""))

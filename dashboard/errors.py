@@ -140,6 +140,20 @@ class GuardFailed(DashboardError):
         }
 
 
+class InterviewNotYetHeld(DashboardError):
+    """The interview is planned for later (or recorded as starting later) than now."""
+
+    message_id = "error.interview_not_held"
+
+    def __init__(self, case_id: int, planned_at):
+        super().__init__(f"case {case_id}: interview planned for {planned_at}, not yet held")
+        self.case_id, self.planned_at = case_id, planned_at
+
+    @property
+    def params(self) -> dict:
+        return {"planned": f"{self.planned_at:%Y-%m-%d %H:%M}"}
+
+
 class VersionConflict(DashboardError):
     message_id = "error.version_conflict"
 

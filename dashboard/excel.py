@@ -28,6 +28,8 @@ log = logging.getLogger(__name__)
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 DATE_TEXT = re.compile(r"^\s*(\d{4})\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})\s*日?\s*$")
 SPLIT = re.compile(r"[;；、\n]+")
+CODE_SPLIT = re.compile(r"[;；、\n]")  # one separator per party: an empty position counts
+NO_CODE = {"", "无", "—", "-"}  # written for a party without a credit code
 EARLIEST = dt.date(2000, 1, 1)  # no case of this workbench is older
 LATEST_DAYS_AHEAD = 365
 
@@ -98,7 +100,7 @@ def _cell(values: dict, key: str) -> str:
 
 def _parties(values: dict, problems: dict) -> list[cases.PartyDraft]:
     names = [n for n in SPLIT.split(_cell(values, "party_names")) if n.strip()]
-    codes = [c for c in SPLIT.split(_cell(values, "credit_codes")) if c.strip()]
+    codes = _codes(_cell(values, "credit_codes"), len(names))
     if not names or len(names) != len(codes):
         problems["parties"] = "validation.required"
         return []
@@ -108,6 +110,15 @@ def _parties(values: dict, problems: dict) -> list[cases.PartyDraft]:
         )
         for n, c in zip(names, codes, strict=True)
     ]
+
+
+def _codes(cell: str, parties: int) -> list[str]:
+    """Credit codes in the parties' order; an empty cell, or 无 / — in a position, means the
+    party has none (无照经营). Empty positions are kept, so the count must match the names."""
+    if not cell:
+        return [""] * parties
+    parts = [c.strip() for c in CODE_SPLIT.split(cell)]
+    return ["" if c in NO_CODE else c for c in parts]
 
 
 def _whole_number(values: dict, key: str, problems: dict) -> int:
@@ -235,11 +246,10 @@ def parse_workbook(session: Session, actor: Actor, source) -> list[ParsedRow]:
 def _same_matter(session: Session, item: ParsedRow, seen: dict) -> dict[str, str]:
     """Art. 6 (not twice on one matter): a row repeating an earlier case or an earlier row."""
     draft = item.draft
-    codes = [identifiers.normalize(p.credit_code) for p in draft.parties]
-    earlier = cases.find_same_matter(session, draft.problem_category, codes)
+    earlier = cases.find_same_matter(session, draft.problem_category, draft.parties)
     if earlier is not None:
         return {"duplicate": "validation.duplicate_case", "earlier_case": earlier.case_no or ""}
-    keys = [(draft.problem_category, c) for c in codes]
+    keys = [(draft.problem_category, cases.party_key(p.name, p.credit_code)) for p in draft.parties]
     row = next((seen[k] for k in keys if k in seen), None)
     if row is not None:
         return {"duplicate": "validation.duplicate_row", "earlier_row": str(row)}
@@ -296,7 +306,7 @@ def _figures(session: Session, case_ids: list[int]) -> dict[int, tuple]:
         select(Party.case_id, Party.credit_code).where(Party.case_id.in_(case_ids))
         .order_by(Party.id)
     ):  # fmt: skip
-        codes.setdefault(case_id, []).append(code)
+        codes.setdefault(case_id, []).append(code or "无")
     stmt = select(Case.id, Case.amount_involved, Case.complaint_count, Case.interview_date)
     return {
         i: ("、".join(codes.get(i, [])), float(amount or 0), count, interview)

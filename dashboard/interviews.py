@@ -10,8 +10,8 @@ import logging
 from sqlalchemy.orm import Session
 
 from dashboard import cases, identifiers, messages, workdays, workflow
-from dashboard.db import Case, InterviewRecord, RecordPerson
-from dashboard.errors import NotFound, RoleNotPermitted, ValidationError
+from dashboard.db import Case, InterviewRecord, RecordPerson, now
+from dashboard.errors import InterviewNotYetHeld, NotFound, RoleNotPermitted, ValidationError
 from dashboard.users import Actor
 
 log = logging.getLogger(__name__)
@@ -44,12 +44,24 @@ def record_approval(
     if actor.role not in allowed or (step == "principal" and not actor.is_principal):
         raise RoleNotPermitted(actor.role, f"approval_{step}", allowed)
     _check_distinct_signer(case, actor, step)
+    action = _signing_action(case, actor, step, opinion.strip())
     entry = {"by": actor.id, "name": actor.display_name, "opinion": opinion.strip(),
              "at": dt.datetime.now().isoformat(timespec="seconds")}  # fmt: skip
     case.approval = {**(case.approval or {}), step: entry}
-    workflow.audit(session, case, actor, f"approval_{step}", comment=opinion.strip())
+    workflow.audit(session, case, actor, action, comment=opinion.strip())
     workflow.flush(session, case)
     return case
+
+
+def _signing_action(case: Case, actor: Actor, step: str, opinion: str) -> str:
+    """The audit action of a signature: a first signature, or the signer changing their own
+    opinion; signing one's own line again with the same opinion is refused (no duplicate)."""
+    earlier = (case.approval or {}).get(step)
+    if earlier is None or earlier.get("by") != actor.id:
+        return f"approval_{step}"
+    if earlier.get("opinion", "") == opinion:
+        raise ValidationError({"approval": "validation.approval_already_signed"})
+    return f"approval_{step}_changed"
 
 
 def _check_distinct_signer(case: Case, actor: Actor, step: str) -> None:
@@ -150,6 +162,8 @@ def update_record(
 
     A stale ``expected_version`` (the case changed since the form was shown) is refused."""
     case, record = _open_record(session, actor, case_id, expected_version)
+    if start_at > now():
+        raise ValidationError({"start_at": "validation.record_in_future"})
     if end_at < start_at:
         raise ValidationError({"end_at": "validation.end_before_start"})
     record.start_at, record.end_at, record.place, record.content = start_at, end_at, place, content
@@ -351,11 +365,20 @@ def close_record(session: Session, actor: Actor, case_id: int, expected_version:
     problems = record_problems(case)
     if problems:
         raise workflow.GuardFailed("close_record", problems)
+    _require_held(case)
     case.record.closed = True
     case.interview_date = case.record.start_at.date()
     workflow.audit(session, case, actor, "close_record")
     workflow.flush(session, case)
     return case
+
+
+def _require_held(case: Case) -> None:
+    """The interview took place: neither the planned nor the recorded start lies ahead."""
+    at = now()
+    for moment in (case.planned_at, case.record.start_at if case.record else None):
+        if moment is not None and moment > at:
+            raise InterviewNotYetHeld(case.id, moment)
 
 
 # --- guards and effects used by workflow.toml -----------------------------------------------
@@ -392,6 +415,31 @@ def _record_closed(session: Session, case: Case, actor: Actor) -> list[str]:
     return [] if case.record.closed else ["guard.record_not_closed"]
 
 
+@workflow.guard("interview_held")
+def _interview_held(session: Session, case: Case, actor: Actor) -> list[str]:
+    today = dt.date.today()
+    planned = case.planned_at.date() if case.planned_at else None
+    if any(day and day > today for day in (case.interview_date, planned)):
+        return ["guard.interview_in_future"]
+    return []
+
+
+@workflow.guard("report_date_plausible")
+def _report_date_plausible(session: Session, case: Case, actor: Actor) -> list[str]:
+    received = case.report_received_on
+    if received > dt.date.today():
+        return ["guard.report_date_future"]
+    if case.interview_date and received < case.interview_date:
+        return ["guard.report_before_interview"]
+    return []
+
+
+def report_days_late(case: Case) -> int:
+    """Days the rectification report arrived after its due date (0 when on time or unknown)."""
+    received, due = case.report_received_on, case.rectification_due
+    return max((received - due).days, 0) if received and due else 0
+
+
 @workflow.effect("set_rectification_deadline")
 def _set_deadline(session: Session, case: Case, actor: Actor) -> None:
     deadline = workdays.rectification_deadline(session, case.interview_date)
@@ -410,7 +458,10 @@ def _mark_penalty(session: Session, case: Case, actor: Actor) -> None:
 
 @workflow.effect("mark_report_received")
 def _mark_report(session: Session, case: Case, actor: Actor) -> None:
-    case.report_received_on = dt.date.today()
+    """The date itself is stored by the step (workflow.toml ``date``); note a late report."""
+    late = report_days_late(case)
+    if late:
+        log.info("case %s: rectification report %s days late", case.id, late)
 
 
 @workflow.effect("mark_rectified")

@@ -16,6 +16,11 @@ TEXTS = {
         "事项当前处于“{state}”环节，不能执行“{action}”。请刷新查看最新状态。"
     ),
     "error.guard_failed": "暂不能执行“{action}”：{reasons}。请补齐后再试。",
+    "error.interview_not_held": (
+        "约谈时间为 {planned}，约谈尚未进行，不能确认约谈记录或约谈完成。请在约谈实际进行后"
+        "再操作；如约谈已改期并已进行，请先在“办理本环节”中修改计划约谈时间，并按实际填写约谈"
+        "开始时间。"
+    ),
     "error.version_conflict": (
         "该案件已被他人修改，请刷新后重新填写。您这次的修改未保存，填写的内容仍保留在表单中。"
     ),
@@ -56,6 +61,7 @@ TEXTS = {
     "validation.duplicate_case": "同一约谈对象、同一问题类别已有案件，原则上不重复约谈，本行未导入",
     "validation.duplicate_row": "与本表前面一行是同一事项（同一约谈对象、同一问题类别）",
     "validation.whole_number": "应为不小于0的整数（如 3），不能有小数",
+    "validation.complaint_count": "应为 0 至 1000000 之间的整数（如 3），不能为负数或小数",
     "validation.too_long_60": "内容过长，最多 60 个字，请精简",
     "validation.too_long_64": "内容过长，最多 64 个字，请精简",
     "validation.too_long_100": "内容过长，最多 100 个字，请精简",
@@ -86,6 +92,9 @@ TEXTS = {
     "validation.approval_same_person": (
         "业务处（科）室负责人、分管局领导和主要领导的意见须由不同的人签署，请由另一位领导签署"
     ),
+    "validation.approval_already_signed": (
+        "您已在该栏签署过相同的意见，无需重复签署；如需修改，请填写新的意见后再提交"
+    ),
     "validation.recused_kept": "已回避的人员须保留在约谈记录中，不能修改或删除",
     "validation.draft_too_long": "草稿过长（每篇不超过20万字），请删减后再保存",
     "guard.section_head_missing": "缺少业务处（科）室负责人意见",
@@ -103,6 +112,14 @@ TEXTS = {
     "guard.time_place_missing": "约谈时间和地点未填写",
     "guard.guidance_missing": "尚未填写约谈指导意见（整改意见）",
     "guard.interview_date_missing": "缺少约谈日期",
+    "guard.interview_in_future": (
+        "约谈日期晚于今天，约谈尚未进行；请在约谈进行后再确认，或先修改约谈时间"
+    ),
+    "guard.report_date_future": "整改报告收到日期不能晚于今天，请核对",
+    "guard.report_before_interview": "整改报告收到日期不能早于约谈日期，请核对",
+    "validation.record_in_future": (
+        "应为约谈实际开始的时间，不能晚于现在；请在约谈进行后再填写，或核对日期"
+    ),
     "deadline.unverified": "待核验",
     "deadline.unverified_help": (
         "待核验：系统收录的国务院节假日安排不含 {years} 年，这些日期暂按周一至周五计算；"
@@ -142,6 +159,8 @@ FIELD_TITLES = {
     "state": "状态",
     "header": "表头",
     "end_at": "结束时间",
+    "start_at": "约谈开始时间",
+    "report_received_on": "整改报告收到日期",
     "region_code": "区划代码",
     "parent_code": "上级辖区",
     "drafts": "草稿",
@@ -184,6 +203,10 @@ AUDIT_ACTION_TITLES = {
     "approval_section_head": "签署审批意见（业务处（科）室负责人）",
     "approval_deputy": "签署审批意见（分管局领导）",
     "approval_principal": "签署审批意见（主要领导）",
+    "approval_applicant_changed": "修改审批意见（申请人）",
+    "approval_section_head_changed": "修改审批意见（业务处（科）室负责人）",
+    "approval_deputy_changed": "修改审批意见（分管局领导）",
+    "approval_principal_changed": "修改审批意见（主要领导）",
     "set_plan": "保存约谈方案",
     "set_schedule": "确定约谈时间地点",
     "record_notice": "登记告知情况",

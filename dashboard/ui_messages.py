@@ -80,6 +80,7 @@ TEXTS = {
     "ov.empty": "当前辖区内还没有约谈案件。",
     "ov.demo_offer": "数据库为空：可以先载入一批标注为“演示数据”的合成案件，试用各项统计功能。",
     "ov.demo_count": "演示案件数量",
+    "ov.demo_count_range": "演示案件数量应在 100 至 20000 之间，请修改后再写入。",
     "ov.demo_load": "载入演示数据",
     "ov.demo_progress": "正在写入演示数据：{done}/{total}",
     "ov.demo_done": "已写入 {count} 件演示案件。",
@@ -116,6 +117,7 @@ TEXTS = {
     "cs.to": "至",
     "cs.page": "页码",
     "cs.total": "共 {total} 件，第 {page}/{pages} 页",
+    "cs.page_clamped": "页码应在 1 至 {pages} 之间，已显示第 {page} 页。",
     "cs.open": "打开案件",
     "cs.open_button": "查看",
     "cs.export": "导出当前筛选结果（Excel）",
@@ -147,6 +149,8 @@ TEXTS = {
     "form.party": "约谈对象 {n}",
     "form.party_name": "名称",
     "form.credit_code": "统一社会信用代码",
+    "form.complaints_help": "不小于0的整数，最多1000000件",
+    "form.credit_code_help": "18位；无照经营等没有代码的，可不填",
     "form.legal_rep": "法定代表人（负责人）",
     "form.address": "地址",
     "form.confirm_duplicate": "确认再次约谈同一事项（将记入审计记录）",
@@ -165,8 +169,18 @@ TEXTS = {
     "cp.due_today": "今天到期",
     "cp.unverified": "，日期{flag}：节假日数据未覆盖，请人工核对",
     "cp.no_deadline": "约谈完成后自动计算整改报告期限（15个工作日）。",
+    "cp.report_received": "整改报告期限：{due}；整改报告收到日期：{received}（{late}）",
+    "cp.report_late": "逾期 {days} 天提交",
+    "cp.report_on_time": "按期提交",
+    "cp.step_date.report_received_on": "整改报告收到日期（不早于约谈日期，不晚于今天）",
     "cp.next_steps": "下一步",
     "cp.no_steps": "当前环节没有您可以执行的操作。",
+    "cp.no_steps_but_form": (
+        "您不能推进到下一环节；可在下面“办理本环节”中填写本环节由您负责的内容（如签署审批意见）。"
+    ),
+    "cp.major": "**涉及重大问题**：{flag}",
+    "cp.major_yes": "是（须报主要领导批准，主约谈人应为局领导或其指定人员）",
+    "cp.major_no": "否",
     "cp.comment": "意见或理由",
     "cp.comment_needed": "（需填写意见）",
     "cp.done": "已执行：{action}。",
@@ -209,6 +223,11 @@ TEXTS = {
     "cp.notice_phone": "电话",
     "cp.receipt_date": "回执收到日期（可不填）",
     "cp.notice_save": "保存告知情况",
+    "cp.interview_ahead": (
+        "计划约谈时间为 {when}，尚未到达。约谈进行后再按实际填写约谈开始时间并确认约谈记录；"
+        "如约谈已改期，请在下面修改计划约谈时间。"
+    ),
+    "cp.reschedule_save": "修改计划约谈时间、地点",
     "cp.record_time": "约谈开始时间",
     "cp.record_end": "约谈结束时间",
     "cp.record_place": "约谈地点",
@@ -237,6 +256,14 @@ TEXTS = {
     "dr.date": "约谈日期（用于确定适用的法律版本和整改期限）",
     "dr.date_unplanned": (
         "尚未确定约谈时间：请在案件页面的约谈方案中填写计划约谈时间；暂按今天起草。"
+    ),
+    "dr.date_unplanned.registered": (
+        "尚未确定约谈时间：案件还在登记环节，请先在案件页面提交审批；审批通过后，在约谈方案中"
+        "填写计划约谈时间。暂按今天起草。"
+    ),
+    "dr.date_unplanned.approval": (
+        "尚未确定约谈时间：案件正在审批，审批通过后在案件页面的约谈方案中填写计划约谈时间。"
+        "暂按今天起草。"
     ),
     "dr.run": "运行起草助手",
     "dr.running": "正在检索法规并起草……",
@@ -285,6 +312,7 @@ TEXTS = {
     "lw.pick_version": "版本",
     "lw.chapter_none": "（无章节）",
     "lw.article_no": "条号",
+    "lw.article_no_positive": "条号应为大于 0 的整数（如 25），请修改后再查询。",
     "lw.lookup": "查看",
     "lw.version_line": "{date} 版（{status}）",
     "lw.not_in_version": "该版本中没有此条。",

@@ -10,6 +10,7 @@ and an audit row is written, all in the caller's transaction.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import tomllib
 from collections.abc import Callable
@@ -57,6 +58,7 @@ class Transition:
     comment_required: bool
     guards: tuple[str, ...]
     effects: tuple[str, ...]
+    date_field: str | None = None  # a Case date column the step asks for (e.g. report received)
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,7 @@ def _transition(tid: str, raw: dict) -> Transition:
         comment_required=bool(raw.get("comment_required", False)),
         guards=tuple(raw.get("guards", [])),
         effects=tuple(raw.get("effects", [])),
+        date_field=raw.get("date"),
     )
 
 
@@ -173,11 +176,21 @@ def _resolve(transition_id: str, case: Case, actor: Actor) -> Transition:
     return spec
 
 
-def _check_guards(session: Session, case: Case, actor: Actor, spec: Transition) -> None:
+def _check_guards(
+    session: Session, case: Case, actor: Actor, spec: Transition, on_date: dt.date | None
+) -> None:
+    """Run the guards; a step asking for a date stores it first and restores it on refusal."""
+    if spec.date_field:
+        if not isinstance(on_date, dt.date) or isinstance(on_date, dt.datetime):
+            raise ValidationError({spec.date_field: "validation.required"})
+        previous = getattr(case, spec.date_field)
+        setattr(case, spec.date_field, on_date)
     reasons: list[str] = []
     for name in spec.guards:
         reasons.extend(GUARDS[name](session, case, actor))
     if reasons:
+        if spec.date_field:
+            setattr(case, spec.date_field, previous)
         raise GuardFailed(spec.id, reasons)
 
 
@@ -188,8 +201,12 @@ def execute(
     transition_id: str,
     comment: str = "",
     expected_version: int | None = None,
+    on_date: dt.date | None = None,
 ) -> Case:
-    """Take one transition on ``case`` for ``actor``; see the module docstring for the checks."""
+    """Take one transition on ``case`` for ``actor``; see the module docstring for the checks.
+
+    A step declaring ``date`` in workflow.toml needs ``on_date``; it is stored in that column
+    before the guards run, so they can check it."""
     # Who and which version: scope first, so nothing leaks about other jurisdictions' cases.
     jurisdictions.require_scope(actor, case)
     check_version(case, expected_version)
@@ -198,13 +215,15 @@ def execute(
     spec = _resolve(transition_id, case, actor)
     if spec.comment_required and not comment.strip():
         raise ValidationError({"comment": "validation.comment_required"})
-    _check_guards(session, case, actor, spec)
+    _check_guards(session, case, actor, spec, on_date)
 
     # Change state, apply effects, record the audit row, then flush under the version check.
     source = case.state
     case.state = spec.target
     for name in spec.effects:
         EFFECTS[name](session, case, actor)
+    if spec.date_field:  # the history keeps the date given with the step
+        comment = f"{on_date.isoformat()} {comment}".strip()
     audit(session, case, actor, spec.id, from_state=source, to_state=spec.target, comment=comment)
     flush(session, case)
     log.info("case %s: %s -> %s by user %s", case.id, source, spec.target, actor.id)

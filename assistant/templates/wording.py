@@ -81,6 +81,7 @@ APPROVAL_DEPARTMENT_HEAD = "业务处（科）室负责人：{value}"
 APPROVAL_LEADER = "局领导审批意见"
 APPROVAL_CHIEF = "主要领导审批意见"
 APPROVAL_SIGN = "签字：{value}"
+APPROVAL_SIGNED = "{name}（意见：{opinion}）"
 
 # 整改通知书.
 RECTIFY_INTRO_DATED = "{date}，我局对你单位进行了消费维权行政约谈。经查，你单位存在以下问题："

@@ -33,7 +33,7 @@ except DashboardError as err:
 on_date = st.date_input(t("dr.date"), value=view.interview_day or dt.date.today(),
                         key=f"draft_date_{case_id}")  # fmt: skip
 if view.interview_day is None:
-    st.caption(t("dr.date_unplanned"))
+    st.caption(t(casework.unplanned_hint(view.state)))
 
 index = law_index.ready_index()
 if index is None:

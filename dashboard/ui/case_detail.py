@@ -72,6 +72,7 @@ def _header(view: casework.CaseView) -> None:
                       rep=party.legal_rep or "—"))  # fmt: skip
     st.markdown(t("cp.figures", count=view.complaint_count, amount=view.amount_involved,
                   industry=view.industry or "—", goods=view.goods_category or "—"))  # fmt: skip
+    st.markdown(t("cp.major", flag=t("cp.major_yes" if view.is_major else "cp.major_no")))
     if view.facts:
         st.markdown(f"**{t('cp.facts')}**：{view.facts}")
     if view.interview_start or view.interview_place:
@@ -83,6 +84,11 @@ def _header(view: casework.CaseView) -> None:
 def _deadline_text(view: casework.CaseView) -> str:
     if view.rectification_due is None:
         return t("cp.no_deadline")
+    if view.report_received_on is not None:
+        late = view.report_days_late
+        when = t("cp.report_late", days=late) if late else t("cp.report_on_time")
+        return t("cp.report_received", due=formats.day(view.rectification_due),
+                 received=formats.day(view.report_received_on), late=when)  # fmt: skip
     left = casework.days_left(view.rectification_due, dt.date.today())
     if left > 0:
         when = t("cp.days_left", days=left)
@@ -98,21 +104,38 @@ def _steps(actor: users.Actor, view: casework.CaseView) -> None:
     st.markdown(f"#### {t('cp.next_steps')}")
     steps = casework.next_steps(actor, view.id)
     if not steps:
-        st.caption(t("cp.no_steps"))
+        has_form = case_steps.has_form(actor, view)
+        st.caption(t("cp.no_steps_but_form" if has_form else "cp.no_steps"))
         return
     comment = st.text_input(t("cp.comment"), key=f"comment_{view.id}")
+    on_date = _step_date(view, steps)
     cols = st.columns(min(len(steps), 4))
     for i, step in enumerate(steps):
         label = step.title + (t("cp.comment_needed") if step.comment_required else "")
         if cols[i % len(cols)].button(label, key=f"step_{step.id}"):
+            day = on_date if step.date_field else None
             try:
-                edit_lock.saved(view.id, casework.take_step(actor, view, step.id, comment).version)
+                taken = casework.take_step(actor, view, step.id, comment, day)
+                edit_lock.saved(view.id, taken.version)
             except DashboardError as err:
                 services.show_error(err)
                 return
             queries.clear()
             services.flash(t("cp.done", action=step.title))
             st.rerun()
+
+
+def _step_date(view: casework.CaseView, steps) -> dt.date | None:
+    """The date a step asks for (e.g. when the rectification report arrived): today by default,
+    never later than today nor (when known) earlier than the interview."""
+    asking = [s for s in steps if s.date_field]
+    if not asking:
+        return None
+    today = dt.date.today()
+    earliest = min(view.interview_date, today) if view.interview_date else None
+    label = t(f"cp.step_date.{asking[0].date_field}")
+    return st.date_input(label, value=today, min_value=earliest, max_value=today,
+                         key=f"step_date_{view.id}")  # fmt: skip
 
 
 def _papers(view: casework.CaseView, fields, source: str) -> None:

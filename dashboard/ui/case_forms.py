@@ -54,7 +54,10 @@ def case_list(actor: users.Actor, f: cases.CaseFilter) -> None:
         total = cases.list_cases(s, actor, f, page=1, page_size=1).total
     pages = max(1, -(-total // PAGE_SIZE))
     current = min(st.session_state.get(keys.CASE_PAGE, 1), pages)
-    page = int(st.number_input(t("cs.page"), 1, pages, current, key="cases_page_no"))
+    wanted = int(st.number_input(t("cs.page"), value=current, step=1, key="cases_page_no"))
+    page = min(max(wanted, 1), pages)  # bounds checked here, not by the widget (English text)
+    if page != wanted:
+        st.caption(t("cs.page_clamped", pages=pages, page=page))
     st.session_state[keys.CASE_PAGE] = page
     with services.session() as s:
         rows = cases.list_cases(s, actor, f, page=page, page_size=PAGE_SIZE).rows
@@ -139,7 +142,11 @@ def _draft_fields(actor: users.Actor) -> cases.CaseDraft:
     reason = st.text_input(t("form.reason"), key="new_reason")
     facts = st.text_area(t("form.facts"), key="new_facts")
     cols = st.columns(4)
-    complaints = cols[0].number_input(t("form.complaints"), 0, 10**6, 0, key="new_complaints")
+    # No min/max on the widget: Streamlit would answer out-of-range input in English; the
+    # case service refuses a negative or oversized count with a Chinese message instead.
+    complaints = cols[0].number_input(
+        t("form.complaints"), value=0, step=1, help=t("form.complaints_help"), key="new_complaints"
+    )
     amount = cols[1].text_input(t("form.amount"), "0", key="new_amount")
     major = cols[2].checkbox(t("form.major"), key="new_major")
     collective = cols[3].checkbox(t("form.collective"), key="new_collective")
@@ -156,7 +163,8 @@ def _party(n: int) -> cases.PartyDraft | None:
     st.markdown(f"**{t('form.party', n=n)}**")
     cols = st.columns(4)
     name = cols[0].text_input(t("form.party_name"), key=f"new_party_{n}_name")
-    code = cols[1].text_input(t("form.credit_code"), key=f"new_party_{n}_code")
+    code = cols[1].text_input(t("form.credit_code"), key=f"new_party_{n}_code",
+                              help=t("form.credit_code_help"))  # fmt: skip
     rep = cols[2].text_input(t("form.legal_rep"), key=f"new_party_{n}_rep")
     address = cols[3].text_input(t("form.address"), key=f"new_party_{n}_address")
     if n > 1 and not (name.strip() or code.strip()):

@@ -37,6 +37,20 @@ def render(actor: users.Actor, view: CaseView, fields: PaperFields | None = None
             form(actor, view)
 
 
+def approval_steps(actor: users.Actor) -> list[str]:
+    """The 审批表 lines this actor may sign."""
+    return [s for s, roles in interviews.APPROVAL_STEPS.items()
+            if actor.role in roles and (s != "principal" or actor.is_principal)]  # fmt: skip
+
+
+def has_form(actor: users.Actor, view: CaseView) -> bool:
+    """Whether the step's form offers this actor something to fill in or sign."""
+    if view.state == "approval":
+        return bool(approval_steps(actor))
+    editing = view.state in ("planning", "notification", "interview")
+    return editing and users.can(actor, "edit_case")
+
+
 def _run(case_id: int, action) -> None:
     """Call a service in a session; on success keep the new version as the one the forms stand
     on and rerun. On an error (a stale page: VersionConflict) the inputs stay as typed."""
@@ -56,8 +70,7 @@ def _approval(actor: users.Actor, view: CaseView) -> None:
     for step, entry in view.approval.items():
         st.markdown(f"**{APPROVAL_TITLES.get(step, step)}**：{entry.get('name', '')}"
                     f"　{entry.get('opinion', '')}　{formats.moment(entry.get('at'))}")  # fmt: skip
-    steps = [s for s, roles in interviews.APPROVAL_STEPS.items()
-             if actor.role in roles and (s != "principal" or actor.is_principal)]  # fmt: skip
+    steps = approval_steps(actor)
     if not steps:
         return
     with st.form(f"approval_{view.id}"):
@@ -132,11 +145,25 @@ def _record(actor: users.Actor, view: CaseView) -> None:
     if view.record_problems:
         items = "；".join(messages.text(p) for p in view.record_problems)
         st.warning(t("cp.record_problems", items=items))
+    _reschedule(actor, view)
     _record_time(actor, view)
     _persons(actor, view)
     _guidance(actor, view)
     if not view.record_closed and st.button(t("cp.close_record"), key=f"close_{view.id}"):
         _run(view.id, lambda s: interviews.close_record(s, actor, view.id, view.version))
+
+
+def _reschedule(actor: users.Actor, view: CaseView) -> None:
+    """Before the planned time the record cannot be confirmed; the plan's time may be changed
+    here when the interview was moved."""
+    if view.record_closed or not view.planned_at or view.planned_at <= dt.datetime.now():
+        return
+    st.info(t("cp.interview_ahead", when=formats.moment(view.planned_at)))
+    with st.form(f"reschedule_{view.id}"):
+        when, place = _schedule_inputs(view, "reschedule")
+        if st.form_submit_button(t("cp.reschedule_save")):
+            _run(view.id, lambda s: interviews.set_schedule(s, actor, view.id, when, place,
+                                                            view.version))  # fmt: skip
 
 
 def _record_time(actor: users.Actor, view: CaseView) -> None:

@@ -8,9 +8,9 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.papers import Attendee, PaperContext, PaperKind, Party, render_docx
+from assistant.papers import Attendee, PaperContext, PaperKind, Party, Signature, render_docx
 from assistant.templates import wording
-from dashboard import cases, jurisdictions, messages, people, users, workflow
+from dashboard import cases, draft_sections, jurisdictions, messages, people, users, workflow
 from dashboard.draft_sections import PaperFields
 from dashboard.ui import services
 
@@ -56,6 +56,8 @@ class CaseView:
     planned_place: str = ""
     amount_involved: str = "0"
     goods_category: str = ""
+    report_received_on: dt.date | None = None
+    report_days_late: int = 0
 
     @property
     def interview_start(self) -> dt.datetime | None:
@@ -104,8 +106,15 @@ def load(actor: users.Actor, case_id: int) -> CaseView:
             record.place if record else "", bool(record and record.closed),
             people.record_persons(s, actor, case_id), interviews.record_problems(c),
             c.planned_at, c.planned_place or "", f"{c.amount_involved or 0:,.2f}",
-            c.goods_category or "",
+            c.goods_category or "", c.report_received_on, interviews.report_days_late(c),
         )  # fmt: skip
+
+
+def unplanned_hint(state: str) -> str:
+    """Message id telling where the planned time is entered, for the case's current step: the
+    plan's form only appears once the case is approved."""
+    return {"registered": "dr.date_unplanned.registered",
+            "approval": "dr.date_unplanned.approval"}.get(state, "dr.date_unplanned")  # fmt: skip
 
 
 def next_steps(actor: users.Actor, case_id: int) -> list[workflow.Transition]:
@@ -113,9 +122,15 @@ def next_steps(actor: users.Actor, case_id: int) -> list[workflow.Transition]:
         return cases.available_transitions(s, actor, case_id)
 
 
-def take_step(actor: users.Actor, view: CaseView, transition_id: str, comment: str) -> CaseView:
+def take_step(
+    actor: users.Actor,
+    view: CaseView,
+    transition_id: str,
+    comment: str,
+    on_date: dt.date | None = None,
+) -> CaseView:
     with services.session() as s:
-        cases.transition(s, actor, view.id, transition_id, comment, view.version)
+        cases.transition(s, actor, view.id, transition_id, comment, view.version, on_date)
     return load(actor, view.id)
 
 
@@ -169,6 +184,8 @@ def paper_context(
     extra = (
         {"report_requirements": fields.report_requirements} if fields.report_requirements else {}
     )
+    plan = {**fields.plan, **{k: v for k, v in view.plan.items() if v}}  # the case's plan wins
+    invited = [f"{p.name}（{p.unit}）" if p.unit else p.name for p in active if p.kind == "invited"]
     return PaperContext(
         bureau_name=view.bureau,
         parties=tuple(view.parties),
@@ -184,7 +201,9 @@ def paper_context(
         place=view.interview_place,
         interviewers=tuple(interviewers),
         recorder=next((p.name for p in active if p.kind == "recorder"), ""),
-        invited=tuple(f"{p.name}（{p.unit}）" for p in active if p.kind == "invited"),
+        invited=tuple(invited) or draft_sections.plan_invited(plan.get("participants", "")),
+        materials=draft_sections.plan_list(plan.get("materials", "")),
+        approvals=approval_signatures(view.approval),
         attendees=tuple(
             Attendee(p.name, id_number=p.id_number, phone=p.phone)
             for p in active
@@ -196,6 +215,21 @@ def paper_context(
         record_content=tuple(line for line in view.guidance.splitlines() if line.strip()),
         **extra,
     )
+
+
+def approval_signatures(approval: dict) -> dict[str, Signature]:
+    """The opinions signed in the system (``Case.approval``) as the 审批表's signed lines."""
+    out = {}
+    for step, entry in approval.items():
+        out[step] = Signature(entry.get("name", ""), entry.get("opinion", ""), _day(entry))
+    return out
+
+
+def _day(entry: dict) -> dt.date | None:
+    try:
+        return dt.datetime.fromisoformat(str(entry.get("at"))).date()
+    except ValueError:
+        return None
 
 
 def paper_title(kind: PaperKind, mode: str = "建议") -> str:

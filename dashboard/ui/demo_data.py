@@ -36,7 +36,10 @@ def load(total: int, progress: Callable[[int, int], None]) -> int:
 def offer() -> None:
     """The load button, shown only while the whole database is empty."""
     st.info(t("ov.demo_offer"))
-    count = st.number_input(t("ov.demo_count"), 100, 20000, 2000, step=100, key="demo_n")
+    count = st.number_input(t("ov.demo_count"), value=2000, step=100, key="demo_n")
+    if not 100 <= count <= 20000:  # checked here: the widget's own range message is in English
+        st.warning(t("ov.demo_count_range"))
+        return
     if not st.button(t("ov.demo_load"), key="demo_load", type="primary"):
         return
     bar = st.progress(0.0, t("ov.demo_progress", done=0, total=count))

@@ -3,6 +3,7 @@ editable drafts, the citation check, saving, and DOCX downloads."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import streamlit as st
@@ -92,10 +93,11 @@ def _save(actor: users.Actor, view: casework.CaseView, texts, on_date: dt.date) 
 def papers(view: casework.CaseView, draft: Draft) -> None:
     st.markdown(f"#### {t('dr.papers')}")
     cols = st.columns(2)
+    ctx = dataclasses.replace(draft.context, approvals=casework.approval_signatures(view.approval))
     for i, kind in enumerate(drafts.OFFICIAL_PAPERS):
-        col, title = cols[i % 2], casework.paper_title(kind, draft.context.rectification_mode)
+        col, title = cols[i % 2], casework.paper_title(kind, ctx.rectification_mode)
         try:
-            data = casework.docx_bytes(kind, draft.context)
+            data = casework.docx_bytes(kind, ctx)
         except PaperError as err:
             col.error(err.message_zh)
             continue

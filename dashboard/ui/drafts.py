@@ -46,7 +46,9 @@ def case_input(view: CaseView) -> CaseInput:
         place=view.interview_place,
         interviewers=tuple(p.name for p in active if p.kind == "interviewer"),
         recorder=next((p.name for p in active if p.kind == "recorder"), ""),
-        invited=tuple(p.name for p in active if p.kind == "invited"),
+        invited=tuple(p.name for p in active if p.kind == "invited")
+        or draft_sections.plan_invited(view.plan.get("participants", "")),
+        materials=draft_sections.plan_list(view.plan.get("materials", "")),
         reason=view.reason,
         department=view.handling_unit,
     )

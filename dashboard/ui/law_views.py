@@ -78,7 +78,10 @@ def browse(index: LawIndex) -> None:
 def article(index: LawIndex) -> None:
     cols = st.columns([3, 1, 1])
     law = cols[0].text_input(t("lw.law"), value="消费者权益保护法", key="article_law")
-    number = cols[1].number_input(t("lw.article_no"), 1, 2000, 25, key="article_no")
+    number = cols[1].number_input(t("lw.article_no"), value=25, step=1, key="article_no")
+    if number < 1:  # checked here: the widget's own range message is in English
+        st.warning(t("lw.article_no_positive"))
+        return
     if (
         not cols[2].button(t("lw.lookup"), key="article_go")
         and keys.LAW_ARTICLE not in st.session_state

@@ -47,3 +47,15 @@ def test_app_bad_input_case_list_shows_dash_not_none(app_db):
     (frame,) = [d.value for d in at.dataframe if "剩余天数" in d.value.columns]
     assert list(frame["整改期限"]) == ["—"] and list(frame["剩余天数"]) == ["—"]
     assert "None" not in frame.astype(str).to_string()
+
+
+def test_app_bad_input_negative_complaint_count_answered_in_chinese(app_db):
+    at = sign_in("tianshan")
+    at.text_input(key="new_title").input("某健身会所预付卡")
+    at.text_input(key="new_party_1_name").input("某某健身有限公司")
+    at.number_input(key="new_complaints").set_value(-3)
+    at.button(key=SUBMIT).click()
+    at.run()
+    assert not at.exception
+    assert at.number_input(key="new_complaints").min is None  # no English range message
+    assert "投诉数量：应为 0 至 1000000 之间的整数" in texts(at)

@@ -59,7 +59,7 @@ def test_bad_amounts_update_refuses_inf_and_long_party_name_refused(world):
     with pytest.raises(ValidationError) as err, db.session_scope(engine) as s:
         cases.update_case(s, h, case_id, version, amount_involved="inf", complaint_count=2.7)
     assert err.value.problems == {"amount_involved": "validation.amount",
-                                  "complaint_count": "validation.whole_number"}  # fmt: skip
+                                  "complaint_count": "validation.complaint_count"}  # fmt: skip
     long_party = draft(seed=2)
     long_party.parties[0].name = "公司" * 101
     with pytest.raises(ValidationError) as err, db.session_scope(engine) as s:

@@ -115,3 +115,29 @@ def test_interviews_person_removed_with_audit_but_recused_person_kept(world):
     removal = next(e for e in trail if e.action == "remove_person")
     assert removal.comment == "记录人 王记录：重复添加"
     assert removal.actor_id == h.id
+
+
+def test_interviews_signing_own_line_twice_is_refused_or_recorded_as_a_change(world):
+    engine, actors = world
+    case_id, h = _case(engine, actors), actors["tianshan"]
+    with db.session_scope(engine) as s:
+        interviews.record_approval(
+            s, h, case_id, "applicant", "拟约谈", _version(engine, h, case_id)
+        )
+    with pytest.raises(ValidationError) as err, db.session_scope(engine) as s:
+        interviews.record_approval(
+            s, h, case_id, "applicant", "拟约谈", _version(engine, h, case_id)
+        )
+    assert "无需重复签署" in err.value.user_text()
+    with db.session_scope(engine) as s:
+        case = interviews.record_approval(
+            s, h, case_id, "applicant", "拟约谈，请审批", _version(engine, h, case_id)
+        )
+        assert case.approval["applicant"]["opinion"] == "拟约谈，请审批"
+        trail = [(a.action, a.comment) for a in cases.audit_trail(s, h, case_id)
+                 if a.action.startswith("approval_")]  # fmt: skip
+    assert trail == [
+        ("approval_applicant", "拟约谈"),
+        ("approval_applicant_changed", "拟约谈，请审批"),
+    ]
+    assert messages.action_title("approval_applicant_changed") == "修改审批意见（申请人）"

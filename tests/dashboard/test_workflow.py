@@ -55,7 +55,9 @@ def test_workflow_full_run_to_closure_writes_audit_and_deadline(world):
         assert case.interview_date == dt.date(2026, 9, 18)
         assert case.rectification_due == dt.date(2026, 10, 15)
         assert case.state == "rectification"
-        cases.transition(s, actors["tianshan"], case_id, "receive_report")
+        cases.transition(
+            s, actors["tianshan"], case_id, "receive_report", on_date=dt.date(2026, 10, 9)
+        )
         case = cases.transition(s, actors["tianshan_leader"], case_id, "confirm_rectified")
         assert (case.state, case.rectified) == ("closed", True)
     with db.session_scope(engine) as s:

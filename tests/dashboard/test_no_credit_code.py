@@ -1,0 +1,68 @@
+"""A party without a 统一社会信用代码 (无照经营) can be registered, imported and exported; a code
+that is given is still checked, and the not-twice rule matches such parties by name."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from dashboard import cases, db, excel
+from dashboard.cases import PartyDraft
+from dashboard.errors import DuplicateMatter, ImportFailed, ValidationError
+from tests.dashboard.helpers import draft, valid_credit_code
+from tests.dashboard.test_excel import _book, _row
+
+
+def test_no_credit_code_case_registered_and_stored_empty(world):
+    engine, actors = world
+    with db.session_scope(engine) as s:
+        case = cases.create_case(
+            s, actors["tianshan"], draft(parties=[PartyDraft("无照早餐摊", " ")])
+        )
+        assert case.parties[0].credit_code == ""
+    with pytest.raises(ValidationError) as err, db.session_scope(engine) as s:
+        cases.create_case(s, actors["tianshan"], draft(parties=[PartyDraft("某店", "123")]))
+    assert err.value.problems == {"credit_code": "validation.credit_code"}
+
+
+def test_no_credit_code_parties_told_apart_by_name(world):
+    engine, actors = world
+    h = actors["tianshan"]
+    with db.session_scope(engine) as s:
+        cases.create_case(s, h, draft(parties=[PartyDraft("无照早餐摊", "")]))
+        other = cases.create_case(s, h, draft(seed=2, parties=[PartyDraft("流动水果摊", "")]))
+        assert other.id  # a different unlicensed operator is not the same matter
+        collective = [PartyDraft("甲摊", ""), PartyDraft("乙摊", ""), PartyDraft("丙", "")]
+        cases.create_case(s, h, draft(seed=3, is_collective=True, parties=collective[:2]))
+    with pytest.raises(DuplicateMatter), db.session_scope(engine) as s:
+        cases.create_case(s, h, draft(seed=4, parties=[PartyDraft("无照早餐摊", "")]))
+    with pytest.raises(ValidationError) as err, db.session_scope(engine) as s:
+        twice = [PartyDraft("甲摊", ""), PartyDraft("甲摊", "")]
+        cases.create_case(s, h, draft(seed=5, is_collective=True, parties=twice))
+    assert err.value.problems == {"parties": "validation.duplicate_party"}
+
+
+def test_no_credit_code_excel_import_and_export(world):
+    engine, actors = world
+    code = valid_credit_code(90)
+    rows = [_row(1, "2026/3/5"), _row(2, "2026/3/5"), _row(3, "2026/3/5")]
+    rows[0][4:6] = ["无照早餐摊", None]
+    rows[1][4:6] = ["甲摊、乙公司", f"无、{code}"]
+    rows[2][4:6] = ["流动水果摊", "无"]
+    with db.session_scope(engine) as s:
+        assert len(excel.import_cases(s, actors["admin"], _book(rows))) == 3
+    out = io.BytesIO()
+    with db.session_scope(engine) as s:
+        excel.export_cases(s, actors["tianshan"], cases.CaseFilter(), out)
+    out.seek(0)
+    sheet = load_workbook(out).active
+    header = [c.value for c in sheet[1]]
+    exported = {r[header.index("约谈对象")]: r[header.index("统一社会信用代码")]
+                for r in sheet.iter_rows(min_row=2, values_only=True)}  # fmt: skip
+    assert exported == {"无照早餐摊": "无", "甲摊、乙公司": f"无、{code}", "流动水果摊": "无"}
+    # The same unlicensed operator on the same problem again is refused as a duplicate.
+    with pytest.raises(ImportFailed) as err, db.session_scope(engine) as s:
+        excel.import_cases(s, actors["admin"], _book([rows[0]]))
+    assert "duplicate" in err.value.rows[0].problems
