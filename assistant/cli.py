@@ -47,6 +47,9 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--source", nargs="*", type=Path, default=[], help="额外导入的文件或文件夹")
     b.add_argument("--lexical-only", action="store_true", help="只建关键词索引（向量稍后补建）")
     b.add_argument("--if-missing", action="store_true", help="索引已存在时不做任何事")
+    b.add_argument(
+        "--forget", nargs="*", type=Path, default=[], help="不再包含以前用 --source 导入的路径"
+    )
     b.set_defaults(func=cmd_build)
     s = idx.add_parser("status", help="索引状态")
     s.set_defaults(func=cmd_status)
@@ -108,6 +111,14 @@ def _filters(args) -> Filters:
 
 
 def cmd_build(args) -> int:
+    if args.forget:
+        gone = indexing.forget_sources(args.forget)
+        if not gone:
+            known = "、".join(str(p) for p in indexing.remembered_sources()) or "（无）"
+            print(f"错误：没有记住这些路径，无需移除。记住的导入路径：{known}", file=sys.stderr)
+            return 2
+        for path in gone:
+            print(f"已移除导入路径：{path}（其中的文件不再包含在索引中）")
     info = indexing.read_info(args.scope)
     if args.if_missing and info and not indexing.statuses_outdated(info):
         print(f"索引「{args.scope}」已存在（python -m assistant index status 查看详情）。")

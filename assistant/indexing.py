@@ -191,6 +191,38 @@ def _check_sources(sources: list[Path]) -> list[Path]:
     return [Path(p).resolve() for p in sources]
 
 
+def forget_sources(paths: Iterable[Path], folder: Path | None = None) -> list[Path]:
+    """Stop including sources remembered from an earlier --source (a path, or anything under
+    it); returns the remembered paths dropped. The next build leaves their laws out."""
+    folder = folder or index_dir()
+    drop = [Path(p).resolve() for p in paths]
+    lock = FileLock(str(folder / ".build.lock"))
+    try:
+        lock.acquire(timeout=1)
+    except Timeout as exc:
+        raise IndexBusy(str(folder)) from exc
+    try:
+        store = CorpusStore(store_path(folder))
+        try:
+            known = [Path(p) for p in json.loads(store.meta("sources", "[]"))]
+            gone = [p for p in known if any(p == d or d in p.parents for d in drop)]
+            kept = [p for p in known if p not in gone]
+            store.set_meta("sources", json.dumps([str(p) for p in kept], ensure_ascii=False))
+        finally:
+            store.close()
+    finally:
+        lock.release()
+    return gone
+
+
+def remembered_sources(folder: Path | None = None) -> list[Path]:
+    store = CorpusStore(store_path(folder or index_dir()))
+    try:
+        return [Path(p) for p in json.loads(store.meta("sources", "[]"))]
+    finally:
+        store.close()
+
+
 def _remembered_sources(store: CorpusStore, sources: list[Path], report) -> list[Path]:
     """Sources named once with --source stay in every later build. One that is missing now
     (an unmounted share) stays remembered; its laws are left out of this build only."""

