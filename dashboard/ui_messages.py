@@ -59,7 +59,10 @@ TEXTS = {
     "ov.lists_scope": (
         "名单包括当前辖区内所有在办案件，不限统计期间；上方指标只统计在统计期间内登记的案件。"
     ),
-    "ov.no_stations": "该县区尚未登记市场监管所，案件均由县区局直接办理，暂无下级分布。",
+    "ov.no_stations": (
+        "该县区尚未登记市场监管所，案件均由县区局直接办理，暂无下级分布。"
+        "管理员可在「用户」页面登记市场监管所。"
+    ),
     "ov.county_itself": "（县区局直接办理）",
     "ov.month_partial": "（截至{day}日，未满月）",
     "ov.partial_marker": "未满月",
@@ -364,6 +367,13 @@ TEXTS = {
     "us.principal": "主要领导（可批准重大问题约谈）",
     "us.create": "创建用户",
     "us.created": "用户“{username}”已创建。",
+    "us.station_new": "登记市场监管所",
+    "us.station_no_county": "您的辖区内没有县区，无法登记市场监管所。",
+    "us.station_county": "所属县区",
+    "us.station_name": "市场监管所名称",
+    "us.station_placeholder": "如：红山市场监管所",
+    "us.station_add": "登记",
+    "us.station_added": "已在{county}下登记“{name}”，现在可以为它建账号、登记案件。",
     "us.col.username": "用户名",
     "us.col.name": "姓名",
     "us.col.role": "角色",

@@ -1,12 +1,13 @@
-"""用户管理 (administrators): the accounts in the administrator's jurisdiction and a form
-to create one (role and jurisdiction scope; bcrypt-hashed password)."""
+"""用户管理 (administrators): the accounts in the administrator's jurisdiction, a form to
+create one (role and jurisdiction scope; bcrypt-hashed password), and a form to register a
+市场监管所 under a county (no public list of stations exists)."""
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import messages, users
+from dashboard import jurisdictions, messages, users
 from dashboard.errors import DashboardError
-from dashboard.ui import scope, services
+from dashboard.ui import queries, scope, services
 from dashboard.ui_messages import t
 
 actor = services.require_actor()
@@ -44,3 +45,25 @@ if submitted:
         st.rerun()
     except DashboardError as err:
         services.show_error(err)
+
+st.subheader(t("us.station_new"))
+counties = [c for c, n in nodes.items() if n.level == jurisdictions.COUNTY]
+if not counties:
+    st.caption(t("us.station_no_county"))
+else:
+    with st.form("new_station", clear_on_submit=True):
+        county = st.selectbox(t("us.station_county"), counties, key="new_station_county",
+                              format_func=lambda c: nodes[c].name)  # fmt: skip
+        station_name = st.text_input(t("us.station_name"), key="new_station_name",
+                                     placeholder=t("us.station_placeholder"))  # fmt: skip
+        added = st.form_submit_button(t("us.station_add"))
+    if added:
+        try:
+            with services.session() as s:
+                station = jurisdictions.add_station(s, actor, county, station_name)
+                services.flash(t("us.station_added", name=station.name, county=nodes[county].name))
+            queries.divisions.clear()
+            queries.clear()
+            st.rerun()
+        except DashboardError as err:
+            services.show_error(err)

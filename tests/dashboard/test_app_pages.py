@@ -127,6 +127,24 @@ def test_app_users_page_creates_account(app_db):
     assert "沙依巴克承办（承办人员，沙依巴克区）" in texts(login)
 
 
+def test_app_users_page_registers_a_station_for_accounts(app_db):
+    at = sign_in("admin")
+    at.switch_page("pages/users.py").run()
+    at.selectbox(key="new_station_county").set_value("650102")
+    at.text_input(key="new_station_name").input("红山市场监管所")
+    at.button(key="FormSubmitter:new_station-登记").click()
+    at.run()
+    assert not at.exception
+    assert "已在天山区下登记“红山市场监管所”" in texts(at)
+    places = at.selectbox(key="new_user_place").options
+    assert any("红山市场监管所" in p for p in places)
+
+    at.text_input(key="new_station_name").input("  ")
+    at.button(key="FormSubmitter:new_station-登记").click()
+    at.run()
+    assert not at.exception and at.error  # a blank name is refused with a message
+
+
 def test_app_overview_demo_banner_trend_labels_and_county_stations(app_db):
     import re
 
