@@ -283,11 +283,23 @@ def cmd_article(args) -> int:
     return 0
 
 
+MAX_ARTICLE = 99999  # beyond any law; larger numbers are typing mistakes (and overflow SQLite)
+
+
 def parse_number(raw: str) -> tuple[int, int] | None:
-    """25 / 二十五 / 第二十五条 / 253之一 -> (number, suffix)."""
+    """25 / 二十五 / 第二十五条 / 253之一 -> (number, suffix); None when it is not one."""
     raw = raw.strip().removeprefix("第")
     main, _, suffix = raw.partition("之")
-    return parse_article_label(f"第{main.removesuffix('条')}条" + (f"之{suffix}" if suffix else ""))
+    if "之" in suffix:
+        return None  # 二十五条之一之一
+    parsed = parse_article_label(
+        f"第{main.removesuffix('条')}条" + (f"之{suffix}" if suffix else "")
+    )
+    if parsed is None or not 1 <= parsed[0] <= MAX_ARTICLE or parsed[1] > MAX_ARTICLE:
+        return None
+    if suffix and parsed[1] == 0:
+        return None  # 二十五之零
+    return parsed
 
 
 def _version_json(v, a) -> dict:

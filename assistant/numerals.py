@@ -48,6 +48,10 @@ def int_to_cn(number: int) -> str:
         raise ValueError("negative numeral")
     if number == 0:
         return "零"
+    if number >= 10000:  # 一万零二十五: no law has that many articles, but a typo may ask
+        high, low = divmod(number, 10000)
+        gap = "零" if 0 < low < 1000 else ""
+        return f"{int_to_cn(high)}万{gap}{int_to_cn(low) if low else ''}"
     digits = "零一二三四五六七八九"
     parts: list[str] = []
     zero_pending = False
@@ -65,8 +69,12 @@ def int_to_cn(number: int) -> str:
 
 
 def article_label(number: int, suffix: int = 0) -> str:
-    """(253, 1) -> 第二百五十三条之一."""
-    return f"第{int_to_cn(number)}条" + (f"之{int_to_cn(suffix)}" if suffix else "")
+    """(253, 1) -> 第二百五十三条之一 (a mistyped huge number stays in digits)."""
+
+    def cn(n: int) -> str:
+        return int_to_cn(n) if n < 100000 else str(n)
+
+    return f"第{cn(number)}条" + (f"之{cn(suffix)}" if suffix else "")
 
 
 _LABEL = re.compile(rf"第\s*({CN_NUMBER}|[0-9０-９]+)\s*条(?:之\s*({CN_NUMBER}|[0-9]+))?")

@@ -40,6 +40,7 @@ TOPIC_WEIGHT = 0.5
 TOPIC_K = 10
 TOPICS_USED = 4
 CANDIDATES = 200
+MAX_ARTICLE = 99999  # beyond any law: a larger number is a typing mistake (and overflows SQLite)
 CASE_LEVEL = "案例"
 # "消保法二十五条" / "消保法25条": people often leave out the 第 of an article number.
 _MISSING_DI = re.compile(
@@ -251,9 +252,8 @@ class LawIndex:
         return out
 
     def citations(self, query: str) -> list[CitationRef]:
-        """The citations in a query (消保法第25条, 消保法二十五条) whose law is in the corpus."""
-        text = _MISSING_DI.sub(r"第\1条", query)
-        return [ref for ref in find_citations(text, self.resolver) if ref.law_key]
+        """The citations in a query (消保法第25条, 消保法二十五条, 《某办法》第3条)."""
+        return find_citations(_MISSING_DI.sub(r"第\1条", query), self.resolver)
 
     def cited(self, refs: list[CitationRef], mask: np.ndarray | None) -> list[int]:
         """Rows of the cited articles in force within the filters: those come first."""
@@ -268,6 +268,9 @@ class LawIndex:
         """Why each cited article that the version in force does not have is not shown."""
         out = []
         for ref in refs:
+            if not ref.law_key:  # 《不存在的法》第3条: a quoted title the corpus does not hold
+                out.append(message("law_not_in_corpus", law=ref.law_text))
+                continue
             if (ref.law_key, ref.number, ref.suffix) in self._by_ref:
                 continue
             try:
@@ -349,7 +352,8 @@ class LawIndex:
         if not versions:
             raise CitationNotFound(citation or law, message("law_not_in_corpus", law=law))
         current = _current(versions)
-        art = self.store.article(current.version_id, number, suffix)
+        in_range = 0 < number <= MAX_ARTICLE and 0 <= suffix <= MAX_ARTICLE
+        art = self.store.article(current.version_id, number, suffix) if in_range else None
         if art is None:
             reason = message(
                 "article_not_in_law",

@@ -37,3 +37,11 @@ def test_numerals_label_with_suffix():
 def test_numerals_reject_other_text():
     with pytest.raises(ValueError):
         cn_to_int("第五")
+
+
+def test_numerals_beyond_ten_thousand():
+    assert [int_to_cn(n) for n in (10000, 10025, 12345, 20100)] == [
+        "一万", "一万零二十五", "一万二千三百四十五", "二万零一百"
+    ]  # fmt: skip
+    assert article_label(10001) == "第一万零一条"
+    assert article_label(10**22) == f"第{10**22}条"

@@ -11,6 +11,7 @@ from filelock import FileLock
 from assistant import indexing
 from assistant.embeddings import NamedEmbeddings
 from assistant.errors import IndexBusy, IndexMissing, IndexStale
+from assistant.messages import message
 from assistant.retrieval import Filters, LawIndex, LawRetriever
 
 from ..conftest import REPO
@@ -75,6 +76,35 @@ def test_article_cli_shows_the_version_in_force(lexical_index_dir):
         env={"YTT_INDEX_DIR": str(lexical_index_dir), "PATH": ""},
     )
     assert "第二十五条" in out.stdout and "现行有效" in out.stdout and "2013-10-25" in out.stdout
+
+
+@pytest.mark.parametrize(
+    ("number", "expected"),
+    [
+        ("10000", "没有第一万条"),
+        ("25之10000", "没有第二十五条之一万"),
+        ("99999999999999999999999", "无法识别条号"),
+        ("25之0", "无法识别条号"),
+        ("二十五条之一之一", "无法识别条号"),
+    ],
+)
+def test_article_cli_odd_numbers_get_a_chinese_answer(lexical_index_dir, number, expected):
+    from assistant import cli
+
+    out = subprocess.run(
+        [sys.executable, "-m", "assistant", "article", "消保法", number],
+        capture_output=True, text=True, cwd=REPO,
+        env={"YTT_INDEX_DIR": str(lexical_index_dir), "PATH": ""},
+    )  # fmt: skip
+    assert out.returncode == 2 and expected in out.stderr and "Traceback" not in out.stderr
+    assert cli.parse_number("25之一") == (25, 1)
+
+
+def test_search_names_a_quoted_law_the_corpus_lacks(lexical_index):
+    absent = lexical_index.search("《不存在的办法》第3条", k=3).absent
+    assert absent == [message("law_not_in_corpus", law="不存在的办法")]
+    huge = lexical_index.search("消保法第99999999999999999999999条", k=3).absent
+    assert huge and "第99999999999999999999999条" in huge[0]
 
 
 def test_langchain_retriever_returns_documents_with_citations(lexical_index):
