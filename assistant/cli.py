@@ -312,10 +312,24 @@ def _version_json(v, a) -> dict:
 
 
 def cmd_eval(args) -> int:
-    from assistant.evaluation import evaluate, follow_versions, load_queries, misses
+    from assistant.evaluation import (
+        evaluate,
+        follow_versions,
+        load_queries,
+        misses,
+        resolve_labels,
+    )
 
+    if any(k < 1 for k in args.k):
+        print(f"错误：{message('bench_bad_k', values=' '.join(map(str, args.k)))}", file=sys.stderr)
+        return 2
+    queries = load_queries(args.queries)
     index = LawIndex(args.scope)
-    queries, followed = follow_versions(index, load_queries(args.queries))
+    queries, unknown = resolve_labels(index, queries)
+    if unknown:
+        laws = "、".join(unknown[:5]) + ("等" if len(unknown) > 5 else "")
+        print(message("bench_unknown_laws", count=len(unknown), laws=laws), file=sys.stderr)
+    queries, followed = follow_versions(index, queries)
     if followed:
         print(message("bench_labels_followed", count=followed), file=sys.stderr)
     report = evaluate(index, queries, args.k)

@@ -51,7 +51,9 @@ def read_bench_lines(path: Path) -> list[dict]:
     """The JSON objects of a bench file, each checked to have a query and relevant articles."""
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
+        raise BenchFormatError(message("bench_not_utf8", path=path)) from exc
+    except OSError as exc:
         raise BenchFormatError(message("bench_unreadable", path=path)) from exc
     lines = []
     for n, line in enumerate(text.splitlines(), start=1):
@@ -66,8 +68,9 @@ def _bench_line(path: Path, n: int, line: str) -> dict:
     try:
         d = json.loads(line)
         assert isinstance(d, dict) and isinstance(d["query"], str) and d["query"].strip()
+        assert isinstance(d["relevant"], list) and d["relevant"]
         for r in d["relevant"]:
-            str(r["law"]), int(r["article"])
+            assert str(r["law"]).strip() and int(r["article"]) > 0
         return d
     except (json.JSONDecodeError, AssertionError, KeyError, TypeError, ValueError) as exc:
         raise BenchFormatError(message("bench_bad_line", path=path, line=n)) from exc
@@ -84,6 +87,26 @@ def load_queries(path: Path) -> list[Query]:
         )
         out.append(Query(str(d.get("id", n)), d["query"], rel, pri))
     return out
+
+
+def resolve_labels(index: LawIndex, queries: list[Query]) -> tuple[list[Query], list[str]]:
+    """Queries whose label laws are written as the corpus titles them (消保法 -> 消费者权益保护法,
+    as search accepts), and the label laws the corpus does not hold."""
+    titles = dict(index.store.law_keys())
+    unknown: dict[str, None] = {}
+
+    def title(law: str) -> str:
+        key = index.resolver.resolve(law)
+        if key is None:
+            unknown.setdefault(law, None)
+            return law
+        return canonical_title(titles.get(key, law))
+
+    def fix(labels: frozenset[Label]) -> frozenset[Label]:
+        return frozenset((title(law), number) for law, number in labels)
+
+    out = [replace(q, relevant=fix(q.relevant), primary=fix(q.primary)) for q in queries]
+    return out, list(unknown)
 
 
 def follow_versions(index: LawIndex, queries: list[Query]) -> tuple[list[Query], int]:

@@ -77,15 +77,23 @@ MESSAGES: dict[str, str] = {
         "「{scope}」范围的索引与法规库不一致（法规库已被另一次构建更新）。"
         "请重建索引：python -m assistant index build --scope {scope}"
     ),
-    "bench_unreadable": "无法读取查询文件 {path}（文件不存在或不是 UTF-8 文本），请检查路径。",
+    "bench_unreadable": "无法读取查询文件 {path}（文件不存在或没有读取权限），请检查路径。",
+    "bench_not_utf8": (
+        "查询文件 {path} 不是 UTF-8 编码（可能是 GBK），请用文本编辑器另存为 UTF-8 后重试。"
+    ),
+    "bench_bad_k": "--k 应为正整数（如 --k 5 10 100），收到：{values}。",
+    "bench_unknown_laws": (
+        "注意：有 {count} 个标注的法律不在法规库中，这些标注只会算作未命中：{laws}。"
+        "请检查法律名称，或先导入该文件。"
+    ),
     "bench_labels_followed": (
         "注意：有 {count} 个标注的条号属于尚未生效的修订版本（如 2027-01-01 起施行的商标法），"
         "评测时同时认可现行有效版本中内容相同的条文。"
     ),
     "bench_empty": "查询文件 {path} 中没有任何查询，请检查文件内容。",
     "bench_bad_line": (
-        "查询文件 {path} 第 {line} 行格式有误：每行应为一个 JSON 对象，包含 query（文字）和 "
-        'relevant（如 [{{"law": "中华人民共和国消费者权益保护法", "article": 25}}]）。'
+        "查询文件 {path} 第 {line} 行格式有误：每行应为一个 JSON 对象，包含 query（文字）和"
+        '非空的 relevant（如 [{{"law": "中华人民共和国消费者权益保护法", "article": 25}}]）。'
     ),
     "dense_not_ready": "向量索引尚未就绪，本次仅按关键词检索；后台建好后自动启用语义检索。",
     "statuses_outdated": (
