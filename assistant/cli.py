@@ -35,6 +35,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"错误：{exc.message_zh}", file=sys.stderr)
         log.info("command failed: %s", exc)
         return 2
+    except KeyboardInterrupt:
+        print("\n已中断。索引构建中已算好的向量会保留，重新运行同一命令即可继续。", file=sys.stderr)
+        return 130
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -120,7 +123,7 @@ def cmd_build(args) -> int:
         for path in gone:
             print(f"已移除导入路径：{path}（其中的文件不再包含在索引中）")
     info = indexing.read_info(args.scope)
-    if args.if_missing and info and not indexing.statuses_outdated(info):
+    if args.if_missing and info and not indexing.statuses_outdated(info) and not _interrupted():
         print(f"索引「{args.scope}」已存在（python -m assistant index status 查看详情）。")
         return 0
     bars: dict[str, tqdm] = {}
@@ -175,7 +178,22 @@ def cmd_status(args) -> int:
             else "向量未建立，仅关键词检索"
         )
         print(f"{scope}: {info['articles']} 条，建于 {info['built_at']}，{dense}")
+        if _interrupted():
+            print(f"  {message('build_interrupted', scope=scope)}")
     return 0
+
+
+def _interrupted() -> bool:
+    from assistant.store import CorpusStore
+
+    path = indexing.store_path(indexing.index_dir())
+    if not path.exists():
+        return False
+    store = CorpusStore(path)
+    try:
+        return indexing.build_interrupted(store)
+    finally:
+        store.close()
 
 
 def cmd_search(args) -> int:
@@ -204,8 +222,9 @@ def cmd_search(args) -> int:
         return 0
     if "dense_not_ready" in result.notices:
         print("（向量索引未就绪，本次仅按关键词检索）")
-    if "statuses_outdated" in result.notices:
-        print(f"（{index.notice_text('statuses_outdated')}）")
+    for notice in ("statuses_outdated", "build_interrupted"):
+        if notice in result.notices:
+            print(f"（{index.notice_text(notice)}）")
     for n, h in enumerate(result.hits, 1):
         print(
             f"{n}. {h.citation}  [{h.version.version_date or '日期不详'}版，{h.version.status}]"

@@ -70,7 +70,10 @@ def _refuse(path: Path, code: str, pages: list[int] | None = None, **values) -> 
 
 
 def decode_text(path: Path, data: bytes) -> str:
-    """Decode strictly: UTF-8, UTF-8 with BOM, then GB18030 (a superset of GBK)."""
+    """Decode strictly: UTF-8, UTF-8 with BOM, then GB18030 (a superset of GBK). NUL bytes
+    mean a binary or UTF-16 file, which would otherwise decode into nonsense."""
+    if b"\x00" in data:
+        raise _refuse(path, "import_binary")
     for encoding in ("utf-8", "utf-8-sig", "gb18030"):
         try:
             text = data.decode(encoding)
@@ -95,7 +98,7 @@ def _read_docx(path: Path) -> str:
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
-        raise _refuse(path, "import_unreadable", detail=type(exc).__name__) from exc
+        raise _refuse(path, "import_unreadable", detail="不是有效的 DOCX 文件") from exc
     lines = []
     for block in document.iter_inner_content():
         if isinstance(block, Table):
@@ -128,7 +131,7 @@ def _open_pdf(path: Path):
         if reader.is_encrypted and not reader.decrypt(""):
             raise _refuse(path, "pdf_encrypted")
     except (PdfReadError, OSError, ValueError, NotImplementedError) as exc:
-        raise _refuse(path, "import_unreadable", detail=type(exc).__name__) from exc
+        raise _refuse(path, "import_unreadable", detail="PDF 文件结构损坏或不受支持") from exc
     return reader
 
 
@@ -252,6 +255,10 @@ def _article(version: LawVersion, draft: ArticleDraft) -> Article:
 def read_document(path: Path | str, today: date | None = None) -> ImportedDocument:
     """Read one document into a law version with its articles, or raise ImportRefused."""
     path = Path(path)
+    try:
+        path.open("rb").close()  # a file we may not read is refused as such, whatever its type
+    except PermissionError as exc:
+        raise _refuse(path, "import_no_permission") from exc
     text, notices = extract_text(path)
     meta, body = parse_metadata(path, text, today=today)
     if not body.strip():

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -130,11 +131,13 @@ def _build_locked(
     store = CorpusStore(store_path(folder))
     try:
         sources = _remembered_sources(store, sources, report)
-        files = _files(settings.import_dirs() + sources)
+        files = _files(settings.import_dirs() + sources, report)
         entries += _import_files(files, report, progress)
         merged = _merge(entries, report)
 
-        # Write the store, then the lexical index of the scope.
+        # Write the store, then the lexical index of the scope. Until both are written, the
+        # store says a build is running, so a killed build is noticed (build_interrupted).
+        store.set_meta(RUNNING, str(os.getpid()))
         store.replace_all(merged)
         store.set_meta("import_report", json.dumps(report.__dict__, ensure_ascii=False))
         rows = store.scope_rows(scope)
@@ -155,6 +158,7 @@ def _build_locked(
             "dimension": 0,
         }
         _write_info(scope, folder, {**read_info(scope, folder), **info, "dense_ready": False})
+        store.set_meta(RUNNING, "")  # an interrupted dense sync keeps what it embedded
         embedded = reused = 0
         if not lexical_only:
             embeddings = embeddings or configured_embeddings()
@@ -173,6 +177,24 @@ def _build_locked(
         seconds,
     )
     return BuildResult(scope, len(rows), embedded, reused, not lexical_only, seconds, report)
+
+
+RUNNING = "build_running"
+
+
+def build_interrupted(store: CorpusStore) -> bool:
+    """True when a build wrote the store but was killed before its lexical index was written:
+    the index and the store disagree until the next build."""
+    pid = store.meta(RUNNING)
+    if not pid:
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except (PermissionError, ValueError):
+        return False
+    return False
 
 
 def statuses_outdated(info: dict, today: str | None = None) -> str:
@@ -239,10 +261,16 @@ def search_text(article: Article) -> str:
     return f"{article.law_title} {article.chapter} {article.section} {article.text}"
 
 
-def _files(folders: list[Path]) -> list[Path]:
+def _files(folders: list[Path], report: ImportReport | None = None) -> list[Path]:
     out: list[Path] = []
     for folder in folders:
         folder = Path(folder)
+        if folder.is_dir() and not os.access(folder, os.R_OK | os.X_OK):
+            log.warning("no permission to list %s", folder)
+            if report is not None:
+                reason = message("import_no_permission", name=folder.name)
+                report.refused.append({"path": str(folder), "reason": reason})
+            continue
         if folder.is_file():
             out.append(folder)
         elif folder.is_dir():

@@ -21,6 +21,13 @@ MESSAGES: dict[str, str] = {
         "或编码转换错误），为避免检索到错误内容，未导入。请从官方渠道获取可正常复制文字的版本，"
         "或另存为 UTF-8 文本后重新导入。"
     ),
+    "import_binary": (
+        "文件“{name}”含有二进制内容（可能是 UTF-16 编码的文本或并非文本文件），未导入。"
+        "请用文本编辑器另存为 UTF-8 编码的 TXT 后重新导入。"
+    ),
+    "import_no_permission": (
+        "没有读取“{name}”的权限，未导入。请让管理员开放该文件（或文件夹）的读取权限后重新导入。"
+    ),
     "import_unreadable": (
         "文件“{name}”已损坏或格式无法识别（{detail}），未导入。请重新获取或另存该文件后再导入。"
     ),
@@ -94,6 +101,10 @@ MESSAGES: dict[str, str] = {
     "bench_bad_line": (
         "查询文件 {path} 第 {line} 行格式有误：每行应为一个 JSON 对象，包含 query（文字）和"
         '非空的 relevant（如 [{{"law": "中华人民共和国消费者权益保护法", "article": 25}}]）。'
+    ),
+    "build_interrupted": (
+        "上次建立索引没有完成（进程被中断），部分法规可能检索不到。"
+        "请重新运行：python -m assistant index build --scope {scope}"
     ),
     "dense_not_ready": "向量索引尚未就绪，本次仅按关键词检索；后台建好后自动启用语义检索。",
     "statuses_outdated": (

@@ -135,6 +135,8 @@ class LawIndex:
         self.dense = self._open_dense(embeddings, require_dense)
         # A version adopted but not yet in force when the index was built may be in force now.
         self.statuses_changed_on = indexing.statuses_outdated(info)
+        # A build was killed after writing the store: some laws may be missing from search.
+        self.interrupted = indexing.build_interrupted(self.store)
 
     # --- loading -------------------------------------------------------------------------
 
@@ -227,6 +229,8 @@ class LawIndex:
         notices = [] if dense_used or mode == "bm25" else ["dense_not_ready"]
         if self.statuses_changed_on:
             notices.append("statuses_outdated")
+        if self.interrupted:
+            notices.append("build_interrupted")
         return SearchResult(hits, dense_used, matches, notices, topics, self.absent(refs))
 
     def notice_text(self, notice: str) -> str:

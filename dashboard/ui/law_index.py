@@ -74,7 +74,9 @@ class LawIndexLoader:
         except Exception as err:  # noqa: BLE001 - the page must show why, not crash
             self._fail(type(err).__name__, err)
             return
-        stale = self.index is not None and bool(self.index.statuses_changed_on)
+        stale = self.index is not None and (
+            bool(self.index.statuses_changed_on) or self.index.interrupted
+        )
         if self.index is not None and (self.index.dense is None or stale) and self.dense_wanted:
             self._build_dense()  # a full build also brings statuses up to date (vectors cached)
 

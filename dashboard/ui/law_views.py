@@ -34,8 +34,9 @@ def search(index: LawIndex) -> None:
     result = index.search(query.strip(), k, filters, mode)
     if not result.dense_used and mode != "bm25":
         st.caption(t("lw.dense_off"))
-    if "statuses_outdated" in result.notices:
-        st.warning(index.notice_text("statuses_outdated"))
+    for notice in ("statuses_outdated", "build_interrupted"):
+        if notice in result.notices:
+            st.warning(index.notice_text(notice))
     for reason in result.absent:
         st.warning(t("lw.citation_absent", reason=reason))
     if not result.hits:

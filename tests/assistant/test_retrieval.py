@@ -234,3 +234,23 @@ def test_traditional_character_law_is_imported_and_found_by_simplified_query(tmp
     hits = LawIndex("default", folder=tmp_path / "idx").search("预付款 停业 退还", k=1).hits
     assert hits[0].article.number == 2
     assert "預付款" in hits[0].article.text  # the original text is kept for display
+
+
+def test_search_says_when_the_last_build_was_killed(tmp_path):
+    """A build killed (kill -9) after writing the store leaves the store's running mark with
+    a dead pid; search says so until a build completes. The mark is set here with the pid
+    of a finished process, which is what a killed build leaves behind."""
+    from assistant.store import CorpusStore
+
+    indexing.build("all", lexical_only=True, folder=tmp_path, only_laws=["中华人民共和国价格法"])
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()  # fmt: skip
+    store = CorpusStore(indexing.store_path(tmp_path))
+    store.set_meta(indexing.RUNNING, dead)
+    store.close()
+
+    index = LawIndex("all", folder=tmp_path)
+    assert "build_interrupted" in index.search("明码标价", k=3).notices
+    assert "index build --scope all" in index.notice_text("build_interrupted")
+    indexing.build("all", lexical_only=True, folder=tmp_path, only_laws=["中华人民共和国价格法"])
+    assert "build_interrupted" not in LawIndex("all", folder=tmp_path).search("明码标价").notices
