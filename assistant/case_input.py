@@ -77,7 +77,7 @@ def load_case(path: Path) -> CaseInput:
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        reason = getattr(exc, "strerror", None) or type(exc).__name__
+        reason = _read_reason(exc)
         raise DraftInputError(
             [], [reason], m.INPUT_BAD_JSON.format(path=path, reason=reason)
         ) from exc
@@ -85,6 +85,21 @@ def load_case(path: Path) -> CaseInput:
         text = m.INPUT_BAD_JSON.format(path=path, reason="顶层应为 JSON 对象")
         raise DraftInputError([], ["not an object"], text)
     return parse_case(data)
+
+
+def _read_reason(exc: Exception) -> str:
+    """Why a case file could not be read, in Chinese (the exception's text is English)."""
+    if isinstance(exc, UnicodeDecodeError):
+        return "不是 UTF-8 编码（可能是 GBK），请另存为 UTF-8"
+    if isinstance(exc, json.JSONDecodeError):
+        return f"第 {exc.lineno} 行第 {exc.colno} 列不是有效的 JSON（常见原因：中文引号、漏了逗号）"
+    if isinstance(exc, FileNotFoundError):
+        return "文件不存在"
+    if isinstance(exc, IsADirectoryError):
+        return "这是一个文件夹，不是文件"
+    if isinstance(exc, PermissionError):
+        return "没有读取权限"
+    return "无法读取该文件"
 
 
 def bureau_of(jurisdiction: str) -> str:

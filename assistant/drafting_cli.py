@@ -9,6 +9,7 @@ half-written.
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import os
@@ -104,6 +105,12 @@ def _write_all(draft: Draft, folder: Path) -> list[str]:
 
 
 def _move_in(staging: Path, names: list[str], out: Path) -> list[Path]:
+    """Move the written files into ``out``: all of them, or (when one cannot go) none."""
+    if out.exists() and not out.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "not a directory", str(out))
+    for name in names:
+        if (out / name).is_dir():  # os.replace would fail half-way through the set
+            raise IsADirectoryError(errno.EISDIR, "is a directory", str(out / name))
     if not out.exists():
         os.replace(staging, out)
         staging.mkdir()  # so the cleanup in write_draft has something to remove
@@ -113,7 +120,25 @@ def _move_in(staging: Path, names: list[str], out: Path) -> list[Path]:
     return [out / n for n in names]
 
 
+# What an OS error means for the official, in Chinese (strerror is English).
+OS_REASONS = {
+    errno.EISDIR: "已有同名文件夹（{name}）",
+    errno.ENOTDIR: "路径中有同名的普通文件（{name}）",
+    errno.ENOENT: "路径不存在",
+    errno.EACCES: "没有写入权限",
+    errno.EPERM: "没有写入权限",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EROFS: "位于只读的磁盘上",
+    errno.ENAMETOOLONG: "路径太长",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    name = Path(exc.filename).name if exc.filename else ""
+    return OS_REASONS.get(exc.errno, "系统错误（{name}）").format(name=name or exc.errno)
+
+
 def _write_error(out: Path, exc: OSError) -> DraftInputError:
-    text = m.CLI_BAD_OUT.format(out=out, reason=exc.strerror or type(exc).__name__)
-    log.warning("draft output not written: %s", type(exc).__name__)
+    text = m.CLI_BAD_OUT.format(out=out, reason=os_reason(exc))
+    log.info("draft output not written: %s", type(exc).__name__)
     return DraftInputError([], [text], text)

@@ -334,3 +334,32 @@ def test_drafting_names_the_regulations_to_import(tmp_path):
     wanted = [n for n in draft.notices if "《侵害消费者权益行为处罚办法》，但该文件尚未导入" in n]
     assert wanted and "七日无理由退货" in wanted[0]
     assert not any(f"《{CONSUMER_LAW}》，但该文件尚未导入" in n for n in draft.notices)
+
+
+def test_drafting_write_is_all_or_nothing_when_a_name_is_taken_by_a_folder(lexical_index, tmp_path):
+    out = tmp_path / "out"
+    (out / "provenance.json").mkdir(parents=True)
+    draft = draft_case(_case(), lexical_index, INTERVIEW)
+    with pytest.raises(DraftInputError) as info:
+        write_draft(draft, out)
+    assert "已有同名文件夹（provenance.json）" in info.value.message_zh
+    assert [p.name for p in out.iterdir()] == ["provenance.json"]  # nothing else moved in
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b'{"party": {\xe2\x80\x9cname\xe2\x80\x9d: 1}}', "不是有效的 JSON"),
+        ('{"facts": "退货"}'.encode("utf-16"), "无法读取"),
+        ('{"facts": "网店退货"}'.encode("gbk"), "不是 UTF-8 编码"),
+    ],
+)
+def test_drafting_case_file_errors_are_chinese(tmp_path, content, expected):
+    from assistant.case_input import load_case
+
+    path = tmp_path / "case.json"
+    path.write_bytes(content)
+    with pytest.raises(DraftInputError) as info:
+        load_case(path)
+    assert expected in info.value.message_zh
+    assert not any(w in info.value.message_zh for w in ("Error", "Expecting", "codec"))
