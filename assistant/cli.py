@@ -11,6 +11,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from assistant import indexing
+from assistant.cli_parser import ChineseParser
 from assistant.errors import AssistantError
 from assistant.manifest import SCOPES
 from assistant.messages import message
@@ -41,10 +42,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m assistant", description="约谈通 法规助手")
-    sub = p.add_subparsers(required=True)
+    p = ChineseParser(prog="python -m assistant", description="约谈通 法规助手")
+    sub = p.add_subparsers(required=True, title="命令", parser_class=ChineseParser)
 
-    idx = sub.add_parser("index", help="建立或查看法规索引").add_subparsers(required=True)
+    idx = sub.add_parser("index", help="建立或查看法规索引").add_subparsers(
+        required=True, title="命令", parser_class=ChineseParser
+    )
     b = idx.add_parser("build", help="建立/更新索引（增量）")
     b.add_argument("--scope", choices=SCOPES, default="default")
     b.add_argument("--source", nargs="*", type=Path, default=[], help="额外导入的文件或文件夹")
@@ -141,7 +144,19 @@ def cmd_build(args) -> int:
     for bar in bars.values():
         bar.close()
     _print_report(result)
+    if args.source and not _any_imported(result.report, args.source):
+        print(
+            "错误：--source 指定的文件都没有导入（原因见上）。请处理后重新运行。", file=sys.stderr
+        )
+        return 2
     return 0
+
+
+def _any_imported(report, sources: list[Path]) -> bool:
+    """Whether anything under the given sources was imported (or was already in the corpus)."""
+    roots = [str(Path(p).resolve()) for p in sources]
+    done = [e["path"] for e in report.imported + report.duplicates]
+    return any(path.startswith(root) for path in done for root in roots)
 
 
 def _print_report(result: indexing.BuildResult) -> None:

@@ -254,3 +254,21 @@ def test_search_says_when_the_last_build_was_killed(tmp_path):
     assert "index build --scope all" in index.notice_text("build_interrupted")
     indexing.build("all", lexical_only=True, folder=tmp_path, only_laws=["中华人民共和国价格法"])
     assert "build_interrupted" not in LawIndex("all", folder=tmp_path).search("明码标价").notices
+
+
+def test_cli_argument_errors_are_chinese_and_refused_sources_fail_the_build(tmp_path):
+    env = {"YTT_INDEX_DIR": str(tmp_path / "index"), "YTT_IMPORT_DIRS": str(tmp_path), "PATH": ""}
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "assistant", *args], capture_output=True,
+                              text=True, cwd=REPO, env=env)  # fmt: skip
+
+    bad_k = run("search", "退货", "--k", "abc")
+    assert bad_k.returncode == 2 and "参数 --k: 不是整数" in bad_k.stderr
+    assert "invalid" not in bad_k.stderr and "usage" not in bad_k.stderr
+
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    built = run("index", "build", "--scope", "default", "--lexical-only", "--source", str(empty))
+    assert built.returncode == 2
+    assert "空文件" in built.stdout and "都没有导入" in built.stderr
