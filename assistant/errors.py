@@ -11,6 +11,7 @@ Hierarchy::
     ├── IndexStale             the dense index was built with another embedding model
     ├── EmbeddingModelMissing  YTT_EMBEDDING names no model directory
     ├── SourceMissing          a path given to index build --source does not exist
+    ├── IndexDirInvalid        YTT_INDEX_DIR names a file, not a folder
     ├── BenchFormatError       an eval queries file in the wrong format
     └── CitationNotFound       a citation names a law or article not in the corpus
 
@@ -129,6 +130,15 @@ class SourceMissing(AssistantError):
         self.paths = paths
         self.message_zh = message("source_missing", paths="、".join(paths))
         super().__init__(f"sources not found: {paths}")
+
+
+class IndexDirInvalid(AssistantError):
+    """YTT_INDEX_DIR names an existing file, not a folder."""
+
+    def __init__(self, path: Path | str):
+        self.path = str(path)
+        self.message_zh = message("index_dir_not_folder", path=self.path)
+        super().__init__(f"index dir is not a folder: {self.path}")
 
 
 class BenchFormatError(AssistantError):

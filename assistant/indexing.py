@@ -22,7 +22,7 @@ from assistant import builtin, settings
 from assistant.bm25 import Bm25Index
 from assistant.dense import DenseIndex
 from assistant.embeddings import NamedEmbeddings, configured_embeddings
-from assistant.errors import ImportRefused, IndexBusy, SourceMissing
+from assistant.errors import ImportRefused, IndexBusy, IndexDirInvalid, SourceMissing
 from assistant.importing import SUPPORTED_SUFFIXES, canonical_title, read_document
 from assistant.manifest import default_law_titles
 from assistant.messages import message
@@ -56,7 +56,10 @@ class BuildResult:
 
 
 def index_dir() -> Path:
-    return settings.path("index_dir")
+    folder = settings.path("index_dir")
+    if folder.exists() and not folder.is_dir():
+        raise IndexDirInvalid(folder)
+    return folder
 
 
 def store_path(folder: Path | None = None) -> Path:
@@ -131,6 +134,10 @@ def _build_locked(
     store = CorpusStore(store_path(folder))
     try:
         sources = _remembered_sources(store, sources, report)
+        for missing in (p for p in settings.import_dirs() if not p.exists()):
+            report.refused.append(
+                {"path": str(missing), "reason": message("import_dir_missing", path=missing)}
+            )
         files = _files(settings.import_dirs() + sources, report)
         entries += _import_files(files, report, progress)
         merged = _merge(entries, report)

@@ -102,6 +102,11 @@ MESSAGES: dict[str, str] = {
         "查询文件 {path} 第 {line} 行格式有误：每行应为一个 JSON 对象，包含 query（文字）和"
         '非空的 relevant（如 [{{"law": "中华人民共和国消费者权益保护法", "article": 25}}]）。'
     ),
+    "index_dir_not_folder": (
+        "索引目录 {path} 是一个文件，不是文件夹。请把 YTT_INDEX_DIR 改为一个文件夹的路径"
+        "（不存在时会自动创建），或移走该文件。"
+    ),
+    "import_dir_missing": "导入文件夹 {path} 不存在，已跳过。请检查 YTT_IMPORT_DIRS 的设置。",
     "build_interrupted": (
         "上次建立索引没有完成（进程被中断），部分法规可能检索不到。"
         "请重新运行：python -m assistant index build --scope {scope}"

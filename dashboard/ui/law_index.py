@@ -138,9 +138,16 @@ def _loader(scope: str, folder: str, dense: bool) -> LawIndexLoader:
 
 
 def loader() -> LawIndexLoader:
-    """The shared loader for the configured scope and index folder (started on first use)."""
+    """The shared loader for the configured scope and index folder (started on first use);
+    a loader in the failed state, saying why, when the index folder setting is unusable."""
     dense = settings.dense_in_background()
-    return _loader(settings.index_scope(), str(indexing.index_dir()), dense)
+    try:
+        folder = indexing.index_dir()
+    except AssistantError as err:
+        failed = LawIndexLoader(settings.index_scope(), Path(), dense)
+        failed._fail(err.message_zh, err)
+        return failed
+    return _loader(settings.index_scope(), str(folder), dense)
 
 
 def ready_index() -> LawIndex | None:

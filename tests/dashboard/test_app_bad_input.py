@@ -59,3 +59,24 @@ def test_app_bad_input_negative_complaint_count_answered_in_chinese(app_db):
     assert not at.exception
     assert at.number_input(key="new_complaints").min is None  # no English range message
     assert "投诉数量：应为 0 至 1000000 之间的整数" in texts(at)
+
+
+def test_app_bad_input_index_dir_that_is_a_file(monkeypatch, tmp_path):
+    from dashboard.ui import law_index
+
+    a_file = tmp_path / "indexes"
+    a_file.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("YTT_INDEX_DIR", str(a_file))
+    failed = law_index.loader()
+    assert failed.state == "failed" and failed.index is None
+    assert f"索引目录 {a_file} 是一个文件" in failed.error
+
+
+def test_app_bad_input_missing_import_folder_is_reported(monkeypatch, tmp_path):
+    from assistant import indexing
+
+    monkeypatch.setenv("YTT_IMPORT_DIRS", str(tmp_path / "nowhere"))
+    result = indexing.build("all", lexical_only=True, folder=tmp_path / "index",
+                            only_laws=["中华人民共和国价格法"])  # fmt: skip
+    assert [r["path"] for r in result.report.refused] == [str(tmp_path / "nowhere")]
+    assert "不存在" in result.report.refused[0]["reason"]
