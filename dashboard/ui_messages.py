@@ -187,6 +187,13 @@ TEXTS = {
     "cp.timeline": "办理记录",
     "cp.papers": "文书",
     "cp.paper_download": "下载{title}（DOCX）",
+    "cp.paper_download_party": "下载{title}：{party}（DOCX）",
+    "cp.paper_party": "通知书和整改文书送达对象",
+    "cp.paper_party_hint": (
+        "本案有 {count} 个约谈对象：通知书和整改文书每个对象一份，请选择对象后下载，"
+        "或下载 ZIP 一次取得全部；审批表和约谈记录列出全部约谈对象。"
+    ),
+    "cp.papers_zip": "下载全部 {count} 个约谈对象的通知书和整改文书（ZIP）",
     "cp.paper_preview": "预览{title}",
     "cp.steps_form": "办理本环节",
     "cp.approval": "审批意见",

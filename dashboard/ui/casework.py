@@ -4,7 +4,10 @@ touch ORM objects), its next steps, its audit timeline and the papers built from
 from __future__ import annotations
 
 import datetime as dt
+import io
+import re
 import tempfile
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +20,10 @@ from dashboard.ui import services
 CASE_PAPERS = (
     PaperKind.NOTICE, PaperKind.APPROVAL, PaperKind.RECORD, PaperKind.RECTIFICATION_NOTICE,
 )  # fmt: skip
+# Papers sent to a party: in a 集中约谈 each party gets its own, addressed to it alone; the
+# 审批表 and 约谈记录 are the bureau's own papers and list every party.
+_UNSAFE_FILE_CHARS = re.compile(r'[\\/:*?"<>|\s]+')
+PER_PARTY_PAPERS = frozenset({PaperKind.NOTICE, PaperKind.RECTIFICATION_NOTICE})
 
 
 @dataclass(frozen=True)
@@ -243,3 +250,31 @@ def docx_bytes(kind: PaperKind, ctx: PaperContext) -> bytes:
     with tempfile.TemporaryDirectory() as folder:
         path = render_docx(kind, ctx, Path(folder) / kind.filename("docx"))
         return path.read_bytes()
+
+
+def paper_for(kind: PaperKind, ctx: PaperContext, party_index: int = 0) -> PaperContext:
+    """The context a paper is rendered from: a paper sent to a party is addressed to the
+    chosen party only; the bureau's own papers keep every party."""
+    if kind not in PER_PARTY_PAPERS or not ctx.parties:
+        return ctx
+    return ctx.addressed_to(ctx.parties[party_index])
+
+
+def paper_file_name(case_no: str, title: str, party: Party | None = None) -> str:
+    """案件编号-文书名称[-约谈对象].docx; characters a file system refuses are replaced."""
+    parts = [case_no, title] + ([party.name] if party is not None else [])
+    return _UNSAFE_FILE_CHARS.sub("_", "-".join(p.strip() for p in parts if p.strip())) + ".docx"
+
+
+def party_papers_zip(case_no: str, ctx: PaperContext) -> bytes:
+    """A ZIP with every party's own notice and rectification paper, one DOCX per party."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for kind in CASE_PAPERS:
+            if kind not in PER_PARTY_PAPERS:
+                continue
+            title = paper_title(kind, ctx.rectification_mode)
+            for i, party in enumerate(ctx.parties):
+                name = paper_file_name(case_no, title, party)
+                archive.writestr(name, docx_bytes(kind, paper_for(kind, ctx, i)))
+    return buffer.getvalue()

@@ -9,11 +9,10 @@ import datetime as dt
 import streamlit as st
 
 from assistant.drafting import DRAFT_KINDS, Draft
-from assistant.papers import PaperError
 from assistant.retrieval import LawIndex
 from dashboard import users
 from dashboard.errors import DashboardError
-from dashboard.ui import casework, drafts, formats, keys, services
+from dashboard.ui import casework, drafts, formats, keys, paper_downloads, services
 from dashboard.ui_messages import t
 
 
@@ -92,15 +91,5 @@ def _save(actor: users.Actor, view: casework.CaseView, texts, on_date: dt.date) 
 
 def papers(view: casework.CaseView, draft: Draft) -> None:
     st.markdown(f"#### {t('dr.papers')}")
-    cols = st.columns(2)
     ctx = dataclasses.replace(draft.context, approvals=casework.approval_signatures(view.approval))
-    for i, kind in enumerate(drafts.OFFICIAL_PAPERS):
-        col, title = cols[i % 2], casework.paper_title(kind, ctx.rectification_mode)
-        try:
-            data = casework.docx_bytes(kind, ctx)
-        except PaperError as err:
-            col.error(err.message_zh)
-            continue
-        col.download_button(t("cp.paper_download", title=title), data,
-                            file_name=f"{view.case_no}-{title}.docx",
-                            key=f"draft_paper_{kind.value}", width="stretch")  # fmt: skip
+    paper_downloads.render(view.case_no, ctx, drafts.OFFICIAL_PAPERS, key="draft_paper")
