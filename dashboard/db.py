@@ -56,6 +56,8 @@ class Jurisdiction(Base):
     name: Mapped[str] = mapped_column(String(100))
     level: Mapped[int] = mapped_column(Integer)  # 1 region, 2 prefecture, 3 county, 4 station
     parent_code: Mapped[str | None] = mapped_column(ForeignKey("jurisdiction.code"), index=True)
+    # The office's full name as an administrator set it; None: derived from the tree.
+    office_name: Mapped[str | None] = mapped_column(String(100), nullable=True)
 
 
 class User(Base):

@@ -49,6 +49,7 @@ TEXTS = {
     "cli.no_folder": "SQLite 数据库所在的文件夹 {folder} 不存在，请先创建该文件夹或换一个路径",
     "audit.duplicate_confirmed": "经确认与案件 {case_no} 为同一事项，仍予登记",
     "validation.required": "此项必填",
+    "validation.office_name_too_long": "单位名称过长（不超过100个字），请删减后再保存",
     "validation.comment_required": "此操作需要填写意见或理由",
     "validation.credit_code": "统一社会信用代码不正确（应为18位且校验位正确）",
     "validation.id_number": "身份证号码不正确（应为18位且校验位正确）",

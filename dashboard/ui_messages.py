@@ -375,6 +375,16 @@ TEXTS = {
     "us.col.name": "姓名",
     "us.col.role": "角色",
     "us.col.place": "辖区",
+    "us.office": "单位名称（文书抬头和落款）",
+    "us.office_hint": (
+        "单位名称按辖区层级自动生成（如“乌鲁木齐市天山区市场监督管理局”）。"
+        "名称不同时，在下面填写全称并保存；清空后保存即恢复自动生成的名称。"
+    ),
+    "us.office_place": "辖区",
+    "us.office_derived": "自动生成的名称：{name}",
+    "us.office_name": "单位全称",
+    "us.office_save": "保存单位名称",
+    "us.office_saved": "已保存：文书将使用“{name}”。",
     "tl.at": "时间",
     "tl.who": "办理人",
     "tl.action": "操作",

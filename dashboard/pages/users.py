@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard import messages, users
 from dashboard.errors import DashboardError
-from dashboard.ui import scope, services
+from dashboard.ui import office_names, scope, services
 from dashboard.ui_messages import t
 
 actor = services.require_actor()
@@ -44,3 +44,5 @@ if submitted:
         st.rerun()
     except DashboardError as err:
         services.show_error(err)
+
+office_names.editor(actor, nodes)

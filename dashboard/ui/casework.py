@@ -65,6 +65,7 @@ class CaseView:
     goods_category: str = ""
     report_received_on: dt.date | None = None
     report_days_late: int = 0
+    office_name: str = ""  # the jurisdiction's full office name (jurisdictions.office_name)
 
     @property
     def interview_start(self) -> dt.datetime | None:
@@ -86,7 +87,7 @@ class CaseView:
 
     @property
     def bureau(self) -> str:
-        return f"{self.jurisdiction_name}市场监督管理局"
+        return self.office_name or f"{self.jurisdiction_name}{jurisdictions.OFFICE_SUFFIX}"
 
     @property
     def terminal(self) -> bool:
@@ -114,6 +115,7 @@ def load(actor: users.Actor, case_id: int) -> CaseView:
             people.record_persons(s, actor, case_id), interviews.record_problems(c),
             c.planned_at, c.planned_place or "", f"{c.amount_involved or 0:,.2f}",
             c.goods_category or "", c.report_received_on, interviews.report_days_late(c),
+            jurisdictions.office_name(s, c.jurisdiction_code),
         )  # fmt: skip
 
 
