@@ -167,7 +167,9 @@ class InterviewRecord(Base):
     start_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     end_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     place: Mapped[str] = mapped_column(String(200), default="")
-    content: Mapped[str] = mapped_column(Text, default="")
+    content: Mapped[str] = mapped_column(Text, default="")  # 约谈情况: what was said and done
+    # 约谈对象陈述及承诺: the party's statement and what it committed to
+    party_statement: Mapped[str] = mapped_column(Text, default="")
     closed: Mapped[bool] = mapped_column(Boolean, default=False)
     case: Mapped[Case] = relationship(back_populates="record")
     persons: Mapped[list[RecordPerson]] = relationship(

@@ -248,6 +248,17 @@ TEXTS = {
     "cp.person_sign": "签字确认",
     "cp.signed": "已签字",
     "cp.recused": "已回避",
+    "cp.record_content": "约谈情况（通报的问题、宣传的法规、提出的整改要求）",
+    "cp.record_content_help": (
+        "如：约谈人通报了本辖区预付式消费投诉集中的情况，宣读了《消费者权益保护法》第五十三条，"
+        "要求……"
+    ),
+    "cp.record_statement": "约谈对象陈述及承诺",
+    "cp.record_statement_help": (
+        "如：该公司负责人陈述停业原因……，承诺于……前退还预付款并书面报告整改情况。"
+    ),
+    "cp.record_content_save": "保存约谈内容",
+    "cp.record_content_hint": "这两项写入约谈记录的“约谈内容”；未填写时记录中留空行供手写。",
     "cp.guidance": "约谈指导意见（对所有约谈对象相同）",
     "cp.guidance_save": "保存指导意见",
     "cp.close_record": "约谈记录签字确认完毕",

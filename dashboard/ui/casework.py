@@ -66,6 +66,8 @@ class CaseView:
     report_received_on: dt.date | None = None
     report_days_late: int = 0
     office_name: str = ""  # the jurisdiction's full office name (jurisdictions.office_name)
+    record_content: str = ""  # 约谈情况
+    record_statement: str = ""  # 约谈对象陈述及承诺
 
     @property
     def interview_start(self) -> dt.datetime | None:
@@ -116,6 +118,7 @@ def load(actor: users.Actor, case_id: int) -> CaseView:
             c.planned_at, c.planned_place or "", f"{c.amount_involved or 0:,.2f}",
             c.goods_category or "", c.report_received_on, interviews.report_days_late(c),
             jurisdictions.office_name(s, c.jurisdiction_code),
+            record.content if record else "", record.party_statement if record else "",
         )  # fmt: skip
 
 
@@ -221,9 +224,21 @@ def paper_context(
         department=view.handling_unit,
         major=view.is_major,
         rectification_deadline=deadline,
-        record_content=tuple(line for line in view.guidance.splitlines() if line.strip()),
+        record_content=record_content(view),
         **extra,
     )
+
+
+def record_content(view: CaseView) -> tuple[str, ...]:
+    """The record's 约谈内容: what was said, then the party's statement and commitments, as
+    written in the record step; empty (blank lines to fill by hand) until they are written."""
+    out: list[str] = []
+    for label, text in ((wording.RECORD_SAID, view.record_content),
+                        (wording.RECORD_STATEMENT, view.record_statement)):  # fmt: skip
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        if lines:
+            out += [f"{label}{lines[0]}", *lines[1:]]
+    return tuple(out)
 
 
 def approval_signatures(approval: dict) -> dict[str, Signature]:
