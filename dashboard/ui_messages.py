@@ -333,6 +333,8 @@ TEXTS = {
     "lw.article_no_positive": "条号应为大于 0 的整数（如 25），请修改后再查询。",
     "lw.lookup": "查看",
     "lw.version_line": "{date} 版（{status}）",
+    "lw.date_unknown": "日期不详",
+    "lw.version_undated": "日期不详（{status}）",
     "lw.not_in_version": "该版本中没有此条。",
     "lw.upload": "选择文件（PDF、DOCX、Markdown、TXT，可多选）",
     "lw.import_go": "导入并重建索引",

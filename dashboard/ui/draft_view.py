@@ -12,7 +12,7 @@ from assistant.drafting import DRAFT_KINDS, Draft
 from assistant.retrieval import LawIndex
 from dashboard import users
 from dashboard.errors import DashboardError
-from dashboard.ui import casework, drafts, formats, keys, paper_downloads, services
+from dashboard.ui import casework, drafts, formats, keys, law_versions, paper_downloads, services
 from dashboard.ui_messages import t
 
 
@@ -30,8 +30,7 @@ def legal_basis(draft: Draft, index: LawIndex) -> None:
         st.markdown(f"**{t(title_id)}**")
         for entry in entries:
             with st.expander(entry.reference):
-                st.caption(t("dr.version", date=entry.version.version_date or "—",
-                             status=entry.version.status))  # fmt: skip
+                st.caption(law_versions.caption(entry.version))
                 st.markdown(entry.article.text)
                 st.caption(t("dr.reason", reason=entry.reason))
                 _other_versions(index, entry)
@@ -44,7 +43,7 @@ def _other_versions(index: LawIndex, entry) -> None:
         return
     st.markdown(f"*{t('dr.other_versions')}*")
     for version, article in others:
-        line = t("lw.version_line", date=version.version_date or "—", status=version.status)
+        line = law_versions.line(version)
         st.markdown(f"- {line}：{article.text if article else t('lw.not_in_version')}")
 
 
