@@ -302,6 +302,11 @@ TEXTS = {
     "dr.download_draft": "下载{title}（DOCX）",
     "dr.papers": "正式文书",
     "dr.notices": "起草提示",
+    "dr.save_confirm": "我已核对，仍要保存（草稿中有未能核实的引用）",
+    "dr.save_confirm_needed": (
+        "草稿中有未能在法规库中核实的引用，尚未保存。请修改或删除这些引用；"
+        "确需保留的，勾选“我已核对，仍要保存”后再保存。"
+    ),
     "dr.no_permission_save": "您的角色不能修改案件草稿，可下载后交承办人员处理。",
     "dr.input_error": "案件信息不足，无法起草：{reason}",
     # laws

@@ -63,23 +63,31 @@ def editor(actor: users.Actor, view: casework.CaseView, draft: Draft, index, on_
                                drafts.markdown_docx(texts[kind.value]),
                                file_name=f"{view.case_no}-{kind.title}.docx",
                                key=f"draft_docx_{kind.value}")  # fmt: skip
-    _check(texts, index, on_date)
-    _save(actor, view, texts, on_date)
+    unverified = _check(texts, index, on_date)
+    _save(actor, view, texts, on_date, unverified)
 
 
-def _check(texts: dict[str, str], index: LawIndex, on_date: dt.date) -> None:
+def _check(texts: dict[str, str], index: LawIndex, on_date: dt.date) -> bool:
+    """Show the citation check; True when some citations could not be verified."""
     verified, flagged = drafts.unresolved(texts, index, on_date)
     if flagged:
         st.error(t("dr.unresolved") + "\n\n" + "\n".join(f"- {p}" for p in flagged))
     else:
         st.success(t("dr.all_resolved", count=verified))
+    return bool(flagged)
 
 
-def _save(actor: users.Actor, view: casework.CaseView, texts, on_date: dt.date) -> None:
+def _save(actor: users.Actor, view: casework.CaseView, texts, on_date: dt.date,
+          unverified: bool) -> None:  # fmt: skip
+    """Save to the case; with unverified citations only after an explicit confirmation."""
     if not users.can(actor, "edit_case"):
         st.caption(t("dr.no_permission_save"))
         return
+    confirmed = not unverified or st.checkbox(t("dr.save_confirm"), key="draft_save_confirm")
     if st.button(t("dr.save"), key="draft_save", type="primary"):
+        if not confirmed:
+            st.warning(t("dr.save_confirm_needed"))
+            return
         try:
             count = drafts.save(view.id, actor, texts, on_date)
         except DashboardError as err:
