@@ -47,7 +47,8 @@ Procedure steps (interviews.py)
         step: applicant | section_head | deputy | principal (主要领导, is_principal)
     set_plan(s, actor, case_id, {plan_item: text}, expected_version)
     record_notice(s, actor, case_id, issued_on, "written"|"phone", expected_version, receipt_on)
-    update_record(s, actor, case_id, start_at, end_at, place, content="", expected_version=None)
+    update_record(s, actor, case_id, start_at, end_at, place, content=None, expected_version=None)
+    set_record_content(s, actor, case_id, content, statement, expected_version=None)
     add_person(s, actor, case_id, kind, name, expected_version=None, unit=, user_id=, is_main=,
                is_leader=, gender=, ethnicity=, id_number=, phone=) -> RecordPerson
     update_person / remove_person (expected_version=None); declare_conflict(s, actor, case_id,

@@ -56,6 +56,8 @@ class Jurisdiction(Base):
     name: Mapped[str] = mapped_column(String(100))
     level: Mapped[int] = mapped_column(Integer)  # 1 region, 2 prefecture, 3 county, 4 station
     parent_code: Mapped[str | None] = mapped_column(ForeignKey("jurisdiction.code"), index=True)
+    # The office's full name as an administrator set it; None: derived from the tree.
+    office_name: Mapped[str | None] = mapped_column(String(100), nullable=True)
 
 
 class User(Base):
@@ -165,7 +167,9 @@ class InterviewRecord(Base):
     start_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     end_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     place: Mapped[str] = mapped_column(String(200), default="")
-    content: Mapped[str] = mapped_column(Text, default="")
+    content: Mapped[str] = mapped_column(Text, default="")  # 约谈情况: what was said and done
+    # 约谈对象陈述及承诺: the party's statement and what it committed to
+    party_statement: Mapped[str] = mapped_column(Text, default="")
     closed: Mapped[bool] = mapped_column(Boolean, default=False)
     case: Mapped[Case] = relationship(back_populates="record")
     persons: Mapped[list[RecordPerson]] = relationship(

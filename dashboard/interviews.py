@@ -27,6 +27,7 @@ APPROVAL_STEPS = {
 DISTINCT_SIGNERS = ("section_head", "deputy", "principal")
 PERSON_FIELDS = ("kind", "name", "unit", "is_main", "is_leader", "gender", "ethnicity",
                  "id_number", "phone")  # fmt: skip
+MAX_RECORD_TEXT = 20_000  # one record field; far above a real record, keeps a pasted file out
 
 
 # --- approval, plan, notice -----------------------------------------------------------------
@@ -155,10 +156,11 @@ def update_record(
     start_at: dt.datetime,
     end_at: dt.datetime,
     place: str,
-    content: str = "",
+    content: str | None = None,
     expected_version: int | None = None,
 ) -> InterviewRecord:
-    """Time, place and content of the interview record (created on first use).
+    """Time, place and (when given) content of the interview record (created on first use);
+    ``content=None`` keeps the content already written.
 
     A stale ``expected_version`` (the case changed since the form was shown) is refused."""
     case, record = _open_record(session, actor, case_id, expected_version)
@@ -166,8 +168,29 @@ def update_record(
         raise ValidationError({"start_at": "validation.record_in_future"})
     if end_at < start_at:
         raise ValidationError({"end_at": "validation.end_before_start"})
-    record.start_at, record.end_at, record.place, record.content = start_at, end_at, place, content
+    record.start_at, record.end_at, record.place = start_at, end_at, place
+    if content is not None:
+        record.content = content.strip()
     workflow.audit(session, case, actor, "update_record")
+    _touch(session, case)
+    return record
+
+
+def set_record_content(
+    session: Session,
+    actor: Actor,
+    case_id: int,
+    content: str,
+    statement: str,
+    expected_version: int | None = None,
+) -> InterviewRecord:
+    """What was said (约谈情况) and the party's statement and commitments (约谈对象陈述及承诺),
+    as the record paper prints them (art. 8: the record reflects process, content and result)."""
+    case, record = _open_record(session, actor, case_id, expected_version)
+    if len(content) > MAX_RECORD_TEXT or len(statement) > MAX_RECORD_TEXT:
+        raise ValidationError({"content": "validation.record_text_too_long"})
+    record.content, record.party_statement = content.strip(), statement.strip()
+    workflow.audit(session, case, actor, "set_record_content")
     _touch(session, case)
     return record
 

@@ -33,6 +33,11 @@ LEVEL_COLUMN = {
 }
 
 
+OFFICE_SUFFIX = "市场监督管理局"
+STATION_SUFFIX = "市场监管所"
+MAX_OFFICE_NAME = 100
+
+
 @dataclass(frozen=True)
 class Division:
     code: str
@@ -155,6 +160,45 @@ def in_scope(actor, case: Case) -> bool:
 def require_scope(actor, case: Case) -> None:
     if not in_scope(actor, case):
         raise OutOfScope(actor.id, case.jurisdiction_code)
+
+
+def derived_office_name(session: Session, code: str) -> str:
+    """The office's full name from the tree: a region's or prefecture's own name, a county's
+    with its prefecture (乌鲁木齐市天山区市场监督管理局), a station's after its county bureau."""
+    node = get(session, code)
+    if node.level == STATION:
+        county = office_name(session, node.parent_code) if node.parent_code else ""
+        station = node.name if node.name.endswith("所") else f"{node.name}{STATION_SUFFIX}"
+        return f"{county}{station}"
+    name = node.name
+    parent = session.get(Jurisdiction, node.parent_code) if node.parent_code else None
+    if node.level == COUNTY and parent is not None and parent.level == PREFECTURE:
+        name = f"{parent.name}{name}"
+    return f"{name}{OFFICE_SUFFIX}"
+
+
+def office_name(session: Session, code: str) -> str:
+    """The office's full name as papers print it: the administrator's override, else derived."""
+    node = get(session, code)
+    return (node.office_name or "").strip() or derived_office_name(session, code)
+
+
+def set_office_name(session: Session, actor, code: str, name: str) -> Jurisdiction:
+    """Override the office name of a jurisdiction in the actor's scope; empty text clears the
+    override so the name is derived from the tree again."""
+    from dashboard.users import require_permission
+
+    require_permission(actor, "manage_jurisdictions")
+    node = get(session, code)
+    if not covers(session, actor.jurisdiction_code, code):
+        raise OutOfScope(actor.id, code)
+    text = name.strip()
+    if len(text) > MAX_OFFICE_NAME:
+        raise ValidationError({"office_name": "validation.office_name_too_long"})
+    node.office_name = text or None
+    session.flush()
+    log.info("office name of %s set by user %s (override=%s)", code, actor.id, bool(text))
+    return node
 
 
 def upper_of(session: Session, code: str) -> Jurisdiction | None:

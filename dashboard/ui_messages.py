@@ -190,6 +190,13 @@ TEXTS = {
     "cp.timeline": "办理记录",
     "cp.papers": "文书",
     "cp.paper_download": "下载{title}（DOCX）",
+    "cp.paper_download_party": "下载{title}：{party}（DOCX）",
+    "cp.paper_party": "通知书和整改文书送达对象",
+    "cp.paper_party_hint": (
+        "本案有 {count} 个约谈对象：通知书和整改文书每个对象一份，请选择对象后下载，"
+        "或下载 ZIP 一次取得全部；审批表和约谈记录列出全部约谈对象。"
+    ),
+    "cp.papers_zip": "下载全部 {count} 个约谈对象的通知书和整改文书（ZIP）",
     "cp.paper_preview": "预览{title}",
     "cp.steps_form": "办理本环节",
     "cp.approval": "审批意见",
@@ -244,6 +251,17 @@ TEXTS = {
     "cp.person_sign": "签字确认",
     "cp.signed": "已签字",
     "cp.recused": "已回避",
+    "cp.record_content": "约谈情况（通报的问题、宣传的法规、提出的整改要求）",
+    "cp.record_content_help": (
+        "如：约谈人通报了本辖区预付式消费投诉集中的情况，宣读了《消费者权益保护法》第五十三条，"
+        "要求……"
+    ),
+    "cp.record_statement": "约谈对象陈述及承诺",
+    "cp.record_statement_help": (
+        "如：该公司负责人陈述停业原因……，承诺于……前退还预付款并书面报告整改情况。"
+    ),
+    "cp.record_content_save": "保存约谈内容",
+    "cp.record_content_hint": "这两项写入约谈记录的“约谈内容”；未填写时记录中留空行供手写。",
     "cp.guidance": "约谈指导意见（对所有约谈对象相同）",
     "cp.guidance_save": "保存指导意见",
     "cp.close_record": "约谈记录签字确认完毕",
@@ -287,6 +305,11 @@ TEXTS = {
     "dr.download_draft": "下载{title}（DOCX）",
     "dr.papers": "正式文书",
     "dr.notices": "起草提示",
+    "dr.save_confirm": "我已核对，仍要保存（草稿中有未能核实的引用）",
+    "dr.save_confirm_needed": (
+        "草稿中有未能在法规库中核实的引用，尚未保存。请修改或删除这些引用；"
+        "确需保留的，勾选“我已核对，仍要保存”后再保存。"
+    ),
     "dr.no_permission_save": "您的角色不能修改案件草稿，可下载后交承办人员处理。",
     "dr.input_error": "案件信息不足，无法起草：{reason}",
     # laws
@@ -318,6 +341,8 @@ TEXTS = {
     "lw.article_no_positive": "条号应为大于 0 的整数（如 25），请修改后再查询。",
     "lw.lookup": "查看",
     "lw.version_line": "{date} 版（{status}）",
+    "lw.date_unknown": "日期不详",
+    "lw.version_undated": "日期不详（{status}）",
     "lw.not_in_version": "该版本中没有此条。",
     "lw.upload": "选择文件（PDF、DOCX、Markdown、TXT，可多选）",
     "lw.import_go": "导入并重建索引",
@@ -378,6 +403,16 @@ TEXTS = {
     "us.col.name": "姓名",
     "us.col.role": "角色",
     "us.col.place": "辖区",
+    "us.office": "单位名称（文书抬头和落款）",
+    "us.office_hint": (
+        "单位名称按辖区层级自动生成（如“乌鲁木齐市天山区市场监督管理局”）。"
+        "名称不同时，在下面填写全称并保存；清空后保存即恢复自动生成的名称。"
+    ),
+    "us.office_place": "辖区",
+    "us.office_derived": "自动生成的名称：{name}",
+    "us.office_name": "单位全称",
+    "us.office_save": "保存单位名称",
+    "us.office_saved": "已保存：文书将使用“{name}”。",
     "tl.at": "时间",
     "tl.who": "办理人",
     "tl.action": "操作",

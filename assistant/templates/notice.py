@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.papers import PaperContext, or_blank
+from assistant.papers import PaperContext, Party, or_blank
 from assistant.templates import blocks as b
 from assistant.templates import wording as w
 from assistant.templates.common import header, line, numbered, right, signoff
@@ -12,13 +12,14 @@ def build(ctx: PaperContext) -> list[b.Block]:
     return [*_notice(ctx), b.CutLine(), *_receipt(ctx)]
 
 
+def salutation(party: Party) -> str:
+    """The addressee line: the party's name and, when known, its credit code."""
+    if party.credit_code:
+        return w.NOTICE_SALUTATION_CODE.format(party=or_blank(party.name), code=party.credit_code)
+    return w.NOTICE_SALUTATION.format(party=or_blank(party.name))
+
+
 def _notice(ctx: PaperContext) -> list[b.Block]:
-    party = ctx.party
-    salutation = (
-        w.NOTICE_SALUTATION_CODE.format(party=or_blank(party.name), code=party.credit_code)
-        if party.credit_code
-        else w.NOTICE_SALUTATION.format(party=or_blank(party.name))
-    )
     body = w.NOTICE_BODY.format(
         reason=or_blank(ctx.reason.rstrip("。")),
         time=ctx.interview_when,
@@ -26,7 +27,7 @@ def _notice(ctx: PaperContext) -> list[b.Block]:
     )
     return [
         *header(ctx, w.TITLES["notice"]),
-        line(salutation),
+        line(salutation(ctx.party)),
         b.Paragraph(body),
         b.Paragraph(w.NOTICE_MATERIALS),
         numbered(ctx.materials, blanks=3),

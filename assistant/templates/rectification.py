@@ -12,13 +12,14 @@ from assistant.papers import (
 from assistant.templates import blocks as b
 from assistant.templates import wording as w
 from assistant.templates.common import contact, header, heading, line, numbered, provenance, signoff
+from assistant.templates.notice import salutation
 
 
 def build_notice(ctx: PaperContext) -> list[b.Block]:
     title = w.RECTIFICATION_NOTICE_TITLES[ctx.rectification_mode]
     return [
         *header(ctx, title),
-        line(w.NOTICE_SALUTATION.format(party=or_blank(ctx.party.name))),
+        line(salutation(ctx.party)),
         b.Paragraph(_intro(ctx)),
         numbered(ctx.problems),
         *_basis(ctx),

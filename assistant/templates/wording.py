@@ -62,6 +62,8 @@ RECORD_PERSON = "约谈对象姓名：{name}；性别：{gender}；民族：{eth
 RECORD_PERSON_ID = "身份证（其他有效证件）号：{id_number}；联系电话：{phone}"
 RECORD_RECORDER = "记录人：{value}"
 RECORD_CONTENT = "约 谈 内 容"
+RECORD_SAID = "约谈情况："
+RECORD_STATEMENT = "约谈对象陈述及承诺："
 RECORD_SIGNATURES = (
     "约谈人（签字）：",
     "受邀代表（签字）：",

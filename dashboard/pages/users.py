@@ -7,7 +7,7 @@ import streamlit as st
 
 from dashboard import jurisdictions, messages, users
 from dashboard.errors import DashboardError
-from dashboard.ui import queries, scope, services
+from dashboard.ui import office_names, queries, scope, services
 from dashboard.ui_messages import t
 
 actor = services.require_actor()
@@ -67,3 +67,5 @@ else:
             st.rerun()
         except DashboardError as err:
             services.show_error(err)
+
+office_names.editor(actor, nodes)

@@ -20,6 +20,7 @@ from dashboard.ui import (
     edit_lock,
     formats,
     keys,
+    paper_downloads,
     queries,
     services,
 )  # fmt: skip
@@ -151,13 +152,7 @@ def _papers(view: casework.CaseView, fields, source: str) -> None:
     except PaperError as err:
         services.show_error(err)
         return
-    cols = st.columns(2)
-    for i, kind in enumerate(casework.CASE_PAPERS):
-        title = casework.paper_title(kind, mode)
-        cols[i % 2].download_button(
-            t("cp.paper_download", title=title), casework.docx_bytes(kind, ctx),
-            file_name=f"{view.case_no}-{title}.docx", key=f"paper_{kind.value}", width="stretch",
-        )  # fmt: skip
+    paper_downloads.render(view.case_no, ctx, casework.CASE_PAPERS, key="paper")
 
 
 def _timeline(actor: users.Actor, view: casework.CaseView) -> None:

@@ -148,6 +148,7 @@ def _record(actor: users.Actor, view: CaseView) -> None:
     _reschedule(actor, view)
     _record_time(actor, view)
     _persons(actor, view)
+    _content(actor, view)
     _guidance(actor, view)
     if not view.record_closed and st.button(t("cp.close_record"), key=f"close_{view.id}"):
         _run(view.id, lambda s: interviews.close_record(s, actor, view.id, view.version))
@@ -243,6 +244,24 @@ def _edit_person(actor: users.Actor, view: CaseView, p) -> None:
                     s, actor, view.id, p.id, expected_version=view.version, **changes
                 ),
             )
+
+
+def _content(actor: users.Actor, view: CaseView) -> None:
+    """约谈情况 and 约谈对象陈述及承诺 for the record paper; the examples are placeholders only."""
+    with st.form(f"record_content_{view.id}"):
+        st.caption(t("cp.record_content_hint"))
+        closed = view.record_closed
+        content = st.text_area(t("cp.record_content"), value=view.record_content, height=140,
+                               placeholder=t("cp.record_content_help"), disabled=closed,
+                               key=f"form_{view.id}_record_content")  # fmt: skip
+        statement = st.text_area(
+            t("cp.record_statement"), value=view.record_statement, height=120,
+            placeholder=t("cp.record_statement_help"), disabled=closed,
+            key=f"form_{view.id}_record_statement",
+        )  # fmt: skip
+        if st.form_submit_button(t("cp.record_content_save"), disabled=closed):
+            _run(view.id, lambda s: interviews.set_record_content(
+                s, actor, view.id, content, statement, view.version))  # fmt: skip
 
 
 def _guidance(actor: users.Actor, view: CaseView) -> None:

@@ -4,7 +4,10 @@ touch ORM objects), its next steps, its audit timeline and the papers built from
 from __future__ import annotations
 
 import datetime as dt
+import io
+import re
 import tempfile
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +20,10 @@ from dashboard.ui import services
 CASE_PAPERS = (
     PaperKind.NOTICE, PaperKind.APPROVAL, PaperKind.RECORD, PaperKind.RECTIFICATION_NOTICE,
 )  # fmt: skip
+# Papers sent to a party: in a 集中约谈 each party gets its own, addressed to it alone; the
+# 审批表 and 约谈记录 are the bureau's own papers and list every party.
+_UNSAFE_FILE_CHARS = re.compile(r'[\\/:*?"<>|\s]+')
+PER_PARTY_PAPERS = frozenset({PaperKind.NOTICE, PaperKind.RECTIFICATION_NOTICE})
 
 
 @dataclass(frozen=True)
@@ -58,6 +65,9 @@ class CaseView:
     goods_category: str = ""
     report_received_on: dt.date | None = None
     report_days_late: int = 0
+    office_name: str = ""  # the jurisdiction's full office name (jurisdictions.office_name)
+    record_content: str = ""  # 约谈情况
+    record_statement: str = ""  # 约谈对象陈述及承诺
 
     @property
     def interview_start(self) -> dt.datetime | None:
@@ -79,7 +89,7 @@ class CaseView:
 
     @property
     def bureau(self) -> str:
-        return f"{self.jurisdiction_name}市场监督管理局"
+        return self.office_name or f"{self.jurisdiction_name}{jurisdictions.OFFICE_SUFFIX}"
 
     @property
     def terminal(self) -> bool:
@@ -107,6 +117,8 @@ def load(actor: users.Actor, case_id: int) -> CaseView:
             people.record_persons(s, actor, case_id), interviews.record_problems(c),
             c.planned_at, c.planned_place or "", f"{c.amount_involved or 0:,.2f}",
             c.goods_category or "", c.report_received_on, interviews.report_days_late(c),
+            jurisdictions.office_name(s, c.jurisdiction_code),
+            record.content if record else "", record.party_statement if record else "",
         )  # fmt: skip
 
 
@@ -212,9 +224,21 @@ def paper_context(
         department=view.handling_unit,
         major=view.is_major,
         rectification_deadline=deadline,
-        record_content=tuple(line for line in view.guidance.splitlines() if line.strip()),
+        record_content=record_content(view),
         **extra,
     )
+
+
+def record_content(view: CaseView) -> tuple[str, ...]:
+    """The record's 约谈内容: what was said, then the party's statement and commitments, as
+    written in the record step; empty (blank lines to fill by hand) until they are written."""
+    out: list[str] = []
+    for label, text in ((wording.RECORD_SAID, view.record_content),
+                        (wording.RECORD_STATEMENT, view.record_statement)):  # fmt: skip
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        if lines:
+            out += [f"{label}{lines[0]}", *lines[1:]]
+    return tuple(out)
 
 
 def approval_signatures(approval: dict) -> dict[str, Signature]:
@@ -243,3 +267,31 @@ def docx_bytes(kind: PaperKind, ctx: PaperContext) -> bytes:
     with tempfile.TemporaryDirectory() as folder:
         path = render_docx(kind, ctx, Path(folder) / kind.filename("docx"))
         return path.read_bytes()
+
+
+def paper_for(kind: PaperKind, ctx: PaperContext, party_index: int = 0) -> PaperContext:
+    """The context a paper is rendered from: a paper sent to a party is addressed to the
+    chosen party only; the bureau's own papers keep every party."""
+    if kind not in PER_PARTY_PAPERS or not ctx.parties:
+        return ctx
+    return ctx.addressed_to(ctx.parties[party_index])
+
+
+def paper_file_name(case_no: str, title: str, party: Party | None = None) -> str:
+    """案件编号-文书名称[-约谈对象].docx; characters a file system refuses are replaced."""
+    parts = [case_no, title] + ([party.name] if party is not None else [])
+    return _UNSAFE_FILE_CHARS.sub("_", "-".join(p.strip() for p in parts if p.strip())) + ".docx"
+
+
+def party_papers_zip(case_no: str, ctx: PaperContext) -> bytes:
+    """A ZIP with every party's own notice and rectification paper, one DOCX per party."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for kind in CASE_PAPERS:
+            if kind not in PER_PARTY_PAPERS:
+                continue
+            title = paper_title(kind, ctx.rectification_mode)
+            for i, party in enumerate(ctx.parties):
+                name = paper_file_name(case_no, title, party)
+                archive.writestr(name, docx_bytes(kind, paper_for(kind, ctx, i)))
+    return buffer.getvalue()

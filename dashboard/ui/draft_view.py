@@ -9,11 +9,10 @@ import datetime as dt
 import streamlit as st
 
 from assistant.drafting import DRAFT_KINDS, Draft
-from assistant.papers import PaperError
 from assistant.retrieval import LawIndex
 from dashboard import users
 from dashboard.errors import DashboardError
-from dashboard.ui import casework, drafts, formats, keys, services
+from dashboard.ui import casework, drafts, formats, keys, law_versions, paper_downloads, services
 from dashboard.ui_messages import t
 
 
@@ -31,8 +30,7 @@ def legal_basis(draft: Draft, index: LawIndex) -> None:
         st.markdown(f"**{t(title_id)}**")
         for entry in entries:
             with st.expander(entry.reference):
-                st.caption(t("dr.version", date=entry.version.version_date or "—",
-                             status=entry.version.status))  # fmt: skip
+                st.caption(law_versions.caption(entry.version))
                 st.markdown(entry.article.text)
                 st.caption(t("dr.reason", reason=entry.reason))
                 _other_versions(index, entry)
@@ -45,7 +43,7 @@ def _other_versions(index: LawIndex, entry) -> None:
         return
     st.markdown(f"*{t('dr.other_versions')}*")
     for version, article in others:
-        line = t("lw.version_line", date=version.version_date or "—", status=version.status)
+        line = law_versions.line(version)
         st.markdown(f"- {line}：{article.text if article else t('lw.not_in_version')}")
 
 
@@ -65,23 +63,31 @@ def editor(actor: users.Actor, view: casework.CaseView, draft: Draft, index, on_
                                drafts.markdown_docx(texts[kind.value]),
                                file_name=f"{view.case_no}-{kind.title}.docx",
                                key=f"draft_docx_{kind.value}")  # fmt: skip
-    _check(texts, index, on_date)
-    _save(actor, view, texts, on_date)
+    unverified = _check(texts, index, on_date)
+    _save(actor, view, texts, on_date, unverified)
 
 
-def _check(texts: dict[str, str], index: LawIndex, on_date: dt.date) -> None:
+def _check(texts: dict[str, str], index: LawIndex, on_date: dt.date) -> bool:
+    """Show the citation check; True when some citations could not be verified."""
     verified, flagged = drafts.unresolved(texts, index, on_date)
     if flagged:
         st.error(t("dr.unresolved") + "\n\n" + "\n".join(f"- {p}" for p in flagged))
     else:
         st.success(t("dr.all_resolved", count=verified))
+    return bool(flagged)
 
 
-def _save(actor: users.Actor, view: casework.CaseView, texts, on_date: dt.date) -> None:
+def _save(actor: users.Actor, view: casework.CaseView, texts, on_date: dt.date,
+          unverified: bool) -> None:  # fmt: skip
+    """Save to the case; with unverified citations only after an explicit confirmation."""
     if not users.can(actor, "edit_case"):
         st.caption(t("dr.no_permission_save"))
         return
+    confirmed = not unverified or st.checkbox(t("dr.save_confirm"), key="draft_save_confirm")
     if st.button(t("dr.save"), key="draft_save", type="primary"):
+        if not confirmed:
+            st.warning(t("dr.save_confirm_needed"))
+            return
         try:
             count = drafts.save(view.id, actor, texts, on_date)
         except DashboardError as err:
@@ -92,15 +98,5 @@ def _save(actor: users.Actor, view: casework.CaseView, texts, on_date: dt.date) 
 
 def papers(view: casework.CaseView, draft: Draft) -> None:
     st.markdown(f"#### {t('dr.papers')}")
-    cols = st.columns(2)
     ctx = dataclasses.replace(draft.context, approvals=casework.approval_signatures(view.approval))
-    for i, kind in enumerate(drafts.OFFICIAL_PAPERS):
-        col, title = cols[i % 2], casework.paper_title(kind, ctx.rectification_mode)
-        try:
-            data = casework.docx_bytes(kind, ctx)
-        except PaperError as err:
-            col.error(err.message_zh)
-            continue
-        col.download_button(t("cp.paper_download", title=title), data,
-                            file_name=f"{view.case_no}-{title}.docx",
-                            key=f"draft_paper_{kind.value}", width="stretch")  # fmt: skip
+    paper_downloads.render(view.case_no, ctx, drafts.OFFICIAL_PAPERS, key="draft_paper")

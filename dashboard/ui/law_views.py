@@ -9,7 +9,7 @@ from assistant.errors import AssistantError
 from assistant.models import LEVELS, STATUSES
 from assistant.retrieval import Filters, LawIndex
 from dashboard import users
-from dashboard.ui import keys, law_import, law_index, services
+from dashboard.ui import keys, law_import, law_index, law_versions, services
 from dashboard.ui_messages import t
 
 IMPORT_ROLES = {"admin", "leader", "handler"}
@@ -46,9 +46,12 @@ def search(index: LawIndex) -> None:
         if hit.topic and not extra:
             extra = t("lw.hit_topic", name=hit.topic)
         with st.expander(f"{hit.citation}{extra}"):
-            st.caption(t("dr.version", date=hit.version.version_date or "—",
-                         status=hit.version.status))  # fmt: skip
+            st.caption(law_versions.caption(hit.version))
             st.markdown(hit.article.text)
+
+
+# The law 按章节浏览 opens on: the one consumer-protection officials read most.
+BROWSE_FIRST = "中华人民共和国消费者权益保护法"
 
 
 def _any(value: str) -> str:
@@ -58,13 +61,14 @@ def _any(value: str) -> str:
 def browse(index: LawIndex) -> None:
     laws = sorted(index.store.law_keys(), key=lambda kv: kv[1])
     titles = dict(laws)
-    law_key = st.selectbox(t("lw.pick_law"), list(titles), format_func=titles.get,
+    keys = list(titles)
+    first = next((i for i, k in enumerate(keys) if titles[k] == BROWSE_FIRST), 0)
+    law_key = st.selectbox(t("lw.pick_law"), keys, index=first, format_func=titles.get,
                            key="browse_law")  # fmt: skip
     versions = index.store.versions(law_key)
     if not versions:
         return
-    labels = {v.version_id: t("lw.version_line", date=v.version_date or "—", status=v.status)
-              for v in versions}  # fmt: skip
+    labels = {v.version_id: law_versions.line(v) for v in versions}
     version_id = st.selectbox(t("lw.pick_version"), list(labels), format_func=labels.get,
                               key="browse_version")  # fmt: skip
     chapters: dict[str, list] = {}
@@ -95,10 +99,10 @@ def article(index: LawIndex) -> None:
         services.show_error(err)
         return
     st.markdown(f"### 《{version.title}》{current.label}")
-    st.caption(t("dr.version", date=version.version_date or "—", status=version.status))
+    st.caption(law_versions.caption(version))
     st.markdown(current.text)
     for other, text in index.versions_of(law.strip(), int(number)):
-        line = t("lw.version_line", date=other.version_date or "—", status=other.status)
+        line = law_versions.line(other)
         st.markdown(f"- {line}：{text.text if text else t('lw.not_in_version')}")
 
 

@@ -81,6 +81,7 @@ def test_app_drafting_runs_checks_and_saves(app_db, tmp_path):
     assert "草稿中的" in shown and "均已在法规库中核实" in shown
     downloads = [d.label for d in at.get("download_button")]
     assert "下载消费维权行政约谈通知书（DOCX）" in downloads
+    assert "draft_save_confirm" not in [c.key for c in at.checkbox]  # all verified: no question
 
     key = f"ytt_draft_text_{case_id}_legal_basis"
     at.text_area(key=key).input(
@@ -89,6 +90,12 @@ def test_app_drafting_runs_checks_and_saves(app_db, tmp_path):
     at.run()
     assert "以下引用未能在法规库中核实" in texts(at)
 
+    at.button(key="draft_save").click()
+    at.run()
+    assert "尚未保存" in texts(at) and "草稿已保存到案件" not in texts(at)
+    assert saved_drafts(app_db, "tianshan", case_id).texts == {}  # nothing saved unconfirmed
+
+    at.checkbox(key="draft_save_confirm").check()
     at.button(key="draft_save").click()
     at.run()
     assert "草稿已保存到案件" in texts(at)
