@@ -83,10 +83,11 @@ class Draft:
     def citations(self) -> list[BasisEntry]:
         return self.basis.entries
 
-    def markdown(self, kind: PaperKind | str) -> str:
-        """The paper as Markdown, with the drafting notices where they belong."""
+    def markdown(self, kind: PaperKind | str, context: PaperContext | None = None) -> str:
+        """The paper as Markdown, with the drafting notices where they belong; ``context``
+        addresses a paper sent to a party to one party of a 集中约谈."""
         kind = PaperKind(kind)
-        text = render_markdown(kind, self.context)
+        text = render_markdown(kind, context or self.context)
         if kind == PaperKind.LEGAL_BASIS:
             text += _notices_md(self.notices) + _llm_md(self.llm)
         elif kind == PaperKind.RECTIFICATION and self.deadline_unverified:

@@ -13,6 +13,7 @@ import errno
 import json
 import logging
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -93,15 +94,30 @@ def write_draft(draft: Draft, out: Path) -> list[Path]:
 
 
 def _write_all(draft: Draft, folder: Path) -> list[str]:
+    """Every paper as Markdown and DOCX; in a 集中约谈 a paper served on the party is written
+    once per party (notice-1-某公司.md …), each addressed to that party alone."""
     names = []
+    parties = draft.context.parties
     for kind in default_kinds(draft.context):
-        md = folder / kind.filename("md")
-        md.write_text(draft.markdown(kind), encoding="utf-8")
-        render_docx(kind, draft.context, folder / kind.filename("docx"))
-        names += [md.name, kind.filename("docx")]
+        copies = [("", draft.context)]
+        if kind.sent_to_party and len(parties) > 1:
+            copies = [
+                (f"-{n}-{_safe(p.name)}", draft.context.addressed_to(p))
+                for n, p in enumerate(parties, 1)
+            ]
+        for tag, ctx in copies:
+            md, doc = f"{kind.value}{tag}.md", f"{kind.value}{tag}.docx"
+            (folder / md).write_text(draft.markdown(kind, ctx), encoding="utf-8")
+            render_docx(kind, ctx, folder / doc)
+            names += [md, doc]
     provenance = json.dumps(draft.provenance, ensure_ascii=False, indent=1)
     (folder / PROVENANCE_FILE).write_text(provenance, encoding="utf-8")
     return names + [PROVENANCE_FILE]
+
+
+def _safe(name: str) -> str:
+    """A party name usable in a file name on Windows and Linux."""
+    return re.sub(r'[\\/:*?"<>|\s]+', "_", name).strip("_")[:40] or "party"
 
 
 def _move_in(staging: Path, names: list[str], out: Path) -> list[Path]:

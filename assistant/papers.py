@@ -52,6 +52,11 @@ class PaperKind(StrEnum):
         """Output file name, e.g. legal_basis.md or notice.docx."""
         return f"{self.value}.{suffix.lstrip('.')}"
 
+    @property
+    def sent_to_party(self) -> bool:
+        """Served on the party: in a 集中约谈 each party gets its own copy, addressed to it."""
+        return self in (PaperKind.NOTICE, PaperKind.RECTIFICATION_NOTICE)
+
 
 class CitationRole(StrEnum):
     OBLIGATION = "obligation"  # 义务性规定 the party breached

@@ -23,7 +23,7 @@ CASE_PAPERS = (
 # Papers sent to a party: in a 集中约谈 each party gets its own, addressed to it alone; the
 # 审批表 and 约谈记录 are the bureau's own papers and list every party.
 _UNSAFE_FILE_CHARS = re.compile(r'[\\/:*?"<>|\s]+')
-PER_PARTY_PAPERS = frozenset({PaperKind.NOTICE, PaperKind.RECTIFICATION_NOTICE})
+PER_PARTY_PAPERS = frozenset(k for k in PaperKind if k.sent_to_party)
 
 
 @dataclass(frozen=True)

@@ -363,3 +363,18 @@ def test_drafting_case_file_errors_are_chinese(tmp_path, content, expected):
         load_case(path)
     assert expected in info.value.message_zh
     assert not any(w in info.value.message_zh for w in ("Error", "Expecting", "codec"))
+
+
+def test_drafting_collective_interview_writes_each_party_its_own_notice(lexical_index, tmp_path):
+    parties = [{"name": "乌鲁木齐某服饰电子商务有限公司"}, {"name": "天山区某小家电网店"}]
+    case = parse_case({"parties": parties, "facts": RETURN_FACTS, "jurisdiction": JURISDICTION})
+    names = [
+        p.name for p in write_draft(draft_case(case, lexical_index, INTERVIEW), tmp_path / "o")
+    ]
+
+    assert "notice-1-乌鲁木齐某服饰电子商务有限公司.docx" in names
+    assert "notice-2-天山区某小家电网店.md" in names and "notice.md" not in names
+    second = (tmp_path / "o" / "notice-2-天山区某小家电网店.md").read_text(encoding="utf-8")
+    assert "天山区某小家电网店" in second and "乌鲁木齐某服饰电子商务有限公司" not in second
+    record = (tmp_path / "o" / "record.md").read_text(encoding="utf-8")
+    assert "天山区某小家电网店" in record and "乌鲁木齐某服饰电子商务有限公司" in record
