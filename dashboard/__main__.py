@@ -1,4 +1,4 @@
-"""Command line: ``python -m dashboard deadline|demo-data|bench|init``."""
+"""Command line: ``python -m dashboard deadline|demo-data|bench|init|import-cases``."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from dashboard import messages
-from dashboard.errors import DashboardError
+from dashboard.errors import DashboardError, ImportFailed
 
 
 def _date(text: str) -> dt.date:
@@ -71,6 +71,25 @@ def cmd_init(args) -> None:
         if args.admin_password:
             users.create_admin(s, args.admin_password)
     print(f"数据库已就绪，新增辖区 {added} 个")
+
+
+def cmd_import_cases(args) -> None:
+    """Import an Excel case list in the name of ``--user``; a refusal lists every bad row."""
+    from dashboard import db, excel, users
+
+    engine = db.make_engine(args.db)
+    db.upgrade(engine)
+    with db.session_scope(engine) as s:
+        actor = users.actor_by_username(s, args.user)
+        ids = excel.import_cases(s, actor, args.file)
+    print(messages.text("import.done", count=len(ids)))
+
+
+def _xlsx_file(text: str) -> Path:
+    path = Path(text).expanduser()
+    if not path.is_file():
+        raise argparse.ArgumentTypeError(messages.text("cli.no_file", path=text))
+    return path
 
 
 def _positive(text: str) -> int:
@@ -154,6 +173,11 @@ def parser() -> argparse.ArgumentParser:
     i.add_argument("--db", type=_db_url, help="数据库地址，默认取配置")
     i.add_argument("--admin-password", help="首个管理员（用户名 admin）的密码")
     i.set_defaults(func=cmd_init)
+    x = sub.add_parser("import-cases", help="从 Excel（.xlsx）导入已有案件（全部导入或全部不导入）")
+    x.add_argument("file", type=_xlsx_file, help="案件表 .xlsx 文件")
+    x.add_argument("--db", type=_db_url, help="数据库地址，默认取配置")
+    x.add_argument("--user", default="admin", help="以哪个有导入权限的账号导入，默认 admin")
+    x.set_defaults(func=cmd_import_cases)
     return p
 
 
@@ -164,6 +188,8 @@ def main(argv: list[str] | None = None) -> int:
         args.func(args)
     except DashboardError as err:
         print(err.user_text(), file=sys.stderr)
+        for line in err.report_lines() if isinstance(err, ImportFailed) else []:
+            print(line, file=sys.stderr)
         return 2
     return 0
 

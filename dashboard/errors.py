@@ -13,6 +13,8 @@ DashboardError
  +-- AuthenticationFailed     wrong user name or password
  +-- DemoRefused              demo data would be written into a database with real cases
  +-- ImportFailed             an Excel import was rejected; ``rows`` lists every bad row
+ +-- NothingToImport          the uploaded sheet holds no case rows
+ +-- UnreadableWorkbook       the upload is not an .xlsx workbook openpyxl can read
  +-- DatabaseUnavailable      the configured database server cannot be reached
 
 Every error has ``message_id`` and ``params``: ``messages.text(err.message_id, **err.params)``
@@ -241,6 +243,21 @@ class ImportFailed(DashboardError):
             )
             for r in self.rows
         ]
+
+
+class NothingToImport(DashboardError):
+    message_id = "error.import_empty"
+
+    def __init__(self):
+        super().__init__("import rejected: the sheet holds no case rows")
+
+
+class UnreadableWorkbook(DashboardError):
+    message_id = "error.import_unreadable"
+
+    def __init__(self, reason: str):
+        super().__init__(f"import rejected: workbook cannot be read ({reason})")
+        self.reason = reason
 
 
 class DatabaseUnavailable(DashboardError):

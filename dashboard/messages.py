@@ -37,10 +37,20 @@ TEXTS = {
         "导入未执行：共有 {count} 行有误（第 {rows} 行），所有数据均未导入。"
         "请按错误报告修改后重新导入。"
     ),
+    "error.import_empty": (
+        "表中没有案件：第一个工作表在表头之下没有填写任何案件，未导入任何数据。"
+        "请在表头下逐行填写案件后重新导入。"
+    ),
+    "error.import_unreadable": (
+        "无法读取上传的文件，未导入任何数据。请上传用 Excel 或 WPS 保存的 .xlsx 文件"
+        "（.xls、.csv 请先另存为 .xlsx）。"
+    ),
+    "import.done": "已导入 {count} 件案件。",
     "error.database_unavailable": (
         "无法连接数据库 {location}。请确认数据库服务已启动、地址端口和用户名密码正确；"
         "如不需要 PostgreSQL，可去掉环境变量 YTT_DB_URL，改用默认的 SQLite 后重新启动。"
     ),
+    "cli.no_file": "找不到文件 {path}，请检查路径和文件名",
     "cli.positive": "应为大于0的整数，收到“{value}”",
     "cli.bad_db_url": (
         "数据库地址“{value}”无法识别，应形如 sqlite:////数据目录/yuetantong.sqlite "
@@ -158,6 +168,7 @@ FIELD_TITLES = {
     "record": "约谈记录",
     "state": "状态",
     "header": "表头",
+    "columns": "缺少的列",
     "end_at": "结束时间",
     "start_at": "约谈开始时间",
     "report_received_on": "整改报告收到日期",

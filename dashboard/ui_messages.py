@@ -14,6 +14,13 @@ TEXTS = {
     "page.laws": "法规",
     "page.training": "培训",
     "page.users": "用户管理",
+    "page.import": "导入案件",
+    "im.help": (
+        "上传 .xlsx 案件表：第一个工作表的第一行为表头，必须有以下列：{columns}；每行一件案件。"
+        "所有行都无误才会导入，有错时一行也不导入，并列出每一行的错误，改正后重新上传即可。"
+    ),
+    "im.file": "案件表（.xlsx）",
+    "im.run": "导入",
     # sign-in and first run
     "auth.heading": "登录",
     "auth.username": "用户名",

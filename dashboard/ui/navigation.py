@@ -23,11 +23,12 @@ PAGES = {
     "training": ("training.py", "page.training", ":material/school:",
                  {"leader", "handler", "approver", "trainee", "admin"}),
     "users": ("users.py", "page.users", ":material/group:", {"admin"}),
+    "import": ("import_cases.py", "page.import", ":material/upload_file:", {"admin"}),
 }  # fmt: skip
 GROUPS = {
     "nav.work": ("overview", "cases", "drafting"),
     "nav.knowledge": ("laws", "training"),
-    "nav.admin": ("users",),
+    "nav.admin": ("users", "import"),
 }
 DEFAULT_FIRST = {"handler": "cases", "trainee": "training"}
 
