@@ -103,19 +103,13 @@ def _positive(text: str) -> int:
 
 
 def _db_url(text: str) -> str:
-    """A database URL SQLAlchemy can use; a SQLite file must lie in an existing folder."""
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+    """A database URL SQLAlchemy can use (the check YTT_DB_URL gets too)."""
+    from dashboard import settings
 
-    try:
-        url = make_url(text)
-        url.get_dialect()
-    except (ArgumentError, NoSuchModuleError, ValueError) as exc:
-        raise argparse.ArgumentTypeError(messages.text("cli.bad_db_url", value=text)) from exc
-    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
-        folder = Path(url.database).expanduser().parent
-        if not folder.is_dir():
-            raise argparse.ArgumentTypeError(messages.text("cli.no_folder", folder=folder))
+    problem = settings.db_url_problem(text)
+    if problem is not None:
+        message_id, params = problem
+        raise argparse.ArgumentTypeError(messages.text(message_id, value=text, **params))
     return text
 
 

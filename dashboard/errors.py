@@ -40,15 +40,22 @@ class DashboardError(Exception):
 
 
 class ConfigError(DashboardError):
+    """A bad setting; ``reason_id`` is a message id saying in Chinese what is wrong and what
+    is expected (filled with ``value`` and ``params``)."""
+
     message_id = "error.config"
 
-    def __init__(self, env: str, value: str, expected: str):
-        super().__init__(f"setting {env}={value!r} is invalid; expected {expected}")
-        self.env, self.value, self.expected = env, value, expected
+    def __init__(self, env: str, value: str, reason_id: str, params: dict | None = None):
+        super().__init__(f"setting {env}={value!r} is invalid ({reason_id})")
+        self.env, self.value, self.reason_id = env, value, reason_id
+        self.reason_params = params or {}
 
     @property
     def params(self) -> dict:
-        return {"env": self.env, "value": self.value, "expected": self.expected}
+        from dashboard import messages
+
+        reason = messages.text(self.reason_id, value=self.value, **self.reason_params)
+        return {"env": self.env, "reason": reason}
 
 
 class ValidationError(DashboardError):

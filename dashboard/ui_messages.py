@@ -15,6 +15,7 @@ TEXTS = {
     "page.training": "培训",
     "page.users": "用户管理",
     "page.import": "导入案件",
+    "app.cannot_start": "无法启动",
     "im.help": (
         "上传 .xlsx 案件表：第一个工作表的第一行为表头，必须有以下列：{columns}；每行一件案件。"
         "所有行都无误才会导入，有错时一行也不导入，并列出每一行的错误，改正后重新上传即可。"
