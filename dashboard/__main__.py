@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import json
 import logging
+import re
 import sys
 from pathlib import Path
 
@@ -17,6 +18,8 @@ def _date(text: str) -> dt.date:
     try:
         day = dt.date.fromisoformat(text)
     except ValueError as exc:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):  # right form, but e.g. 2026-02-30
+            raise argparse.ArgumentTypeError(messages.text("cli.no_such_date", value=text)) from exc
         raise argparse.ArgumentTypeError("日期格式应为 YYYY-MM-DD，例如 2026-09-18") from exc
     if not 2000 <= day.year <= 2099:
         raise argparse.ArgumentTypeError("日期应在 2000—2099 年之间，例如 2026-09-18")

@@ -57,6 +57,7 @@ TEXTS = {
         "无法连接数据库 {location}。请确认数据库服务已启动、地址端口和用户名密码正确；"
         "如不需要 PostgreSQL，可去掉环境变量 YTT_DB_URL，改用默认的 SQLite 后重新启动。"
     ),
+    "cli.no_such_date": "日期 {value} 不存在，请核对月份（1—12）和该月的天数",
     "cli.no_file": "找不到文件 {path}，请检查路径和文件名",
     "cli.positive": "应为大于0的整数，收到“{value}”",
     "cli.bad_db_url": (
