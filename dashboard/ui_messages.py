@@ -308,6 +308,7 @@ TEXTS = {
     "lw.browse": "按章节浏览",
     "lw.article": "条文与版本",
     "lw.import": "导入法规文件",
+    "lw.empty_query": "请输入问题、案情或法条引用（如“消保法第25条”）后再检索。",
     "lw.query": "检索内容（可输入案情描述或法条，如“消保法第25条”）",
     "lw.mode": "检索方式",
     "lw.mode.hybrid": "混合检索",
