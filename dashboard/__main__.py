@@ -1,4 +1,4 @@
-"""Command line: ``python -m dashboard deadline|demo-data|bench|init``."""
+"""Command line: ``python -m dashboard deadline|demo-data|bench|init|import-cases``."""
 
 from __future__ import annotations
 
@@ -6,17 +6,20 @@ import argparse
 import datetime as dt
 import json
 import logging
+import re
 import sys
 from pathlib import Path
 
 from dashboard import messages
-from dashboard.errors import DashboardError
+from dashboard.errors import DashboardError, ImportFailed
 
 
 def _date(text: str) -> dt.date:
     try:
         day = dt.date.fromisoformat(text)
     except ValueError as exc:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):  # right form, but e.g. 2026-02-30
+            raise argparse.ArgumentTypeError(messages.text("cli.no_such_date", value=text)) from exc
         raise argparse.ArgumentTypeError("日期格式应为 YYYY-MM-DD，例如 2026-09-18") from exc
     if not 2000 <= day.year <= 2099:
         raise argparse.ArgumentTypeError("日期应在 2000—2099 年之间，例如 2026-09-18")
@@ -73,6 +76,25 @@ def cmd_init(args) -> None:
     print(f"数据库已就绪，新增辖区 {added} 个")
 
 
+def cmd_import_cases(args) -> None:
+    """Import an Excel case list in the name of ``--user``; a refusal lists every bad row."""
+    from dashboard import db, excel, users
+
+    engine = db.make_engine(args.db)
+    db.upgrade(engine)
+    with db.session_scope(engine) as s:
+        actor = users.actor_by_username(s, args.user)
+        ids = excel.import_cases(s, actor, args.file)
+    print(messages.text("import.done", count=len(ids)))
+
+
+def _xlsx_file(text: str) -> Path:
+    path = Path(text).expanduser()
+    if not path.is_file():
+        raise argparse.ArgumentTypeError(messages.text("cli.no_file", path=text))
+    return path
+
+
 def _positive(text: str) -> int:
     try:
         number = int(text)
@@ -84,19 +106,13 @@ def _positive(text: str) -> int:
 
 
 def _db_url(text: str) -> str:
-    """A database URL SQLAlchemy can use; a SQLite file must lie in an existing folder."""
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+    """A database URL SQLAlchemy can use (the check YTT_DB_URL gets too)."""
+    from dashboard import settings
 
-    try:
-        url = make_url(text)
-        url.get_dialect()
-    except (ArgumentError, NoSuchModuleError, ValueError) as exc:
-        raise argparse.ArgumentTypeError(messages.text("cli.bad_db_url", value=text)) from exc
-    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
-        folder = Path(url.database).expanduser().parent
-        if not folder.is_dir():
-            raise argparse.ArgumentTypeError(messages.text("cli.no_folder", folder=folder))
+    problem = settings.db_url_problem(text)
+    if problem is not None:
+        message_id, params = problem
+        raise argparse.ArgumentTypeError(messages.text(message_id, value=text, **params))
     return text
 
 
@@ -154,6 +170,11 @@ def parser() -> argparse.ArgumentParser:
     i.add_argument("--db", type=_db_url, help="数据库地址，默认取配置")
     i.add_argument("--admin-password", help="首个管理员（用户名 admin）的密码")
     i.set_defaults(func=cmd_init)
+    x = sub.add_parser("import-cases", help="从 Excel（.xlsx）导入已有案件（全部导入或全部不导入）")
+    x.add_argument("file", type=_xlsx_file, help="案件表 .xlsx 文件")
+    x.add_argument("--db", type=_db_url, help="数据库地址，默认取配置")
+    x.add_argument("--user", default="admin", help="以哪个有导入权限的账号导入，默认 admin")
+    x.set_defaults(func=cmd_import_cases)
     return p
 
 
@@ -164,6 +185,8 @@ def main(argv: list[str] | None = None) -> int:
         args.func(args)
     except DashboardError as err:
         print(err.user_text(), file=sys.stderr)
+        for line in err.report_lines() if isinstance(err, ImportFailed) else []:
+            print(line, file=sys.stderr)
         return 2
     return 0
 

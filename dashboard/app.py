@@ -15,15 +15,18 @@ if str(ROOT) not in sys.path:  # `streamlit run` puts only dashboard/ on the pat
 
 import streamlit as st  # noqa: E402
 
+from dashboard import settings  # noqa: E402
 from dashboard.errors import DashboardError  # noqa: E402
 from dashboard.ui import auth, law_index, navigation, services  # noqa: E402
 from dashboard.ui_messages import t  # noqa: E402
 
 st.set_page_config(page_title=t("app.title"), page_icon=":material/balance:", layout="wide")
 try:
+    settings.check()
     services.engine()
-except DashboardError as err:  # e.g. the PostgreSQL server named in YTT_DB_URL is down
-    st.error(err.user_text())
+except DashboardError as err:  # a bad setting, or the PostgreSQL server in YTT_DB_URL is down
+    # the only page then: without it Streamlit would list the files of pages/ by name
+    st.navigation([navigation.error_page(err.user_text())], position="hidden").run()
     st.stop()
 law_index.loader()  # starts the background load; never waits for it
 

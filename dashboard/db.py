@@ -290,8 +290,8 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
 def make_engine(url: str | None = None, schema: str | None = None) -> Engine:
     """A new engine for ``url`` (default: settings). ``schema`` sets PostgreSQL's search_path."""
     url = url or settings.db_url()
-    if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
-        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    if url == settings.default_db_url():  # only the default data folder is created
+        settings.data_dir().mkdir(parents=True, exist_ok=True)
     kwargs: dict = {}
     if schema and url.startswith("postgresql"):
         kwargs["connect_args"] = {"options": f"-csearch_path={schema}"}

@@ -13,6 +13,8 @@ DashboardError
  +-- AuthenticationFailed     wrong user name or password
  +-- DemoRefused              demo data would be written into a database with real cases
  +-- ImportFailed             an Excel import was rejected; ``rows`` lists every bad row
+ +-- NothingToImport          the uploaded sheet holds no case rows
+ +-- UnreadableWorkbook       the upload is not an .xlsx workbook openpyxl can read
  +-- DatabaseUnavailable      the configured database server cannot be reached
 
 Every error has ``message_id`` and ``params``: ``messages.text(err.message_id, **err.params)``
@@ -38,15 +40,22 @@ class DashboardError(Exception):
 
 
 class ConfigError(DashboardError):
+    """A bad setting; ``reason_id`` is a message id saying in Chinese what is wrong and what
+    is expected (filled with ``value`` and ``params``)."""
+
     message_id = "error.config"
 
-    def __init__(self, env: str, value: str, expected: str):
-        super().__init__(f"setting {env}={value!r} is invalid; expected {expected}")
-        self.env, self.value, self.expected = env, value, expected
+    def __init__(self, env: str, value: str, reason_id: str, params: dict | None = None):
+        super().__init__(f"setting {env}={value!r} is invalid ({reason_id})")
+        self.env, self.value, self.reason_id = env, value, reason_id
+        self.reason_params = params or {}
 
     @property
     def params(self) -> dict:
-        return {"env": self.env, "value": self.value, "expected": self.expected}
+        from dashboard import messages
+
+        reason = messages.text(self.reason_id, value=self.value, **self.reason_params)
+        return {"env": self.env, "reason": reason}
 
 
 class ValidationError(DashboardError):
@@ -241,6 +250,21 @@ class ImportFailed(DashboardError):
             )
             for r in self.rows
         ]
+
+
+class NothingToImport(DashboardError):
+    message_id = "error.import_empty"
+
+    def __init__(self):
+        super().__init__("import rejected: the sheet holds no case rows")
+
+
+class UnreadableWorkbook(DashboardError):
+    message_id = "error.import_unreadable"
+
+    def __init__(self, reason: str):
+        super().__init__(f"import rejected: workbook cannot be read ({reason})")
+        self.reason = reason
 
 
 class DatabaseUnavailable(DashboardError):

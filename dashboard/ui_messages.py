@@ -14,6 +14,14 @@ TEXTS = {
     "page.laws": "法规",
     "page.training": "培训",
     "page.users": "用户管理",
+    "page.import": "导入案件",
+    "app.cannot_start": "无法启动",
+    "im.help": (
+        "上传 .xlsx 案件表：第一个工作表的第一行为表头，必须有以下列：{columns}；每行一件案件。"
+        "所有行都无误才会导入，有错时一行也不导入，并列出每一行的错误，改正后重新上传即可。"
+    ),
+    "im.file": "案件表（.xlsx）",
+    "im.run": "导入",
     # sign-in and first run
     "auth.heading": "登录",
     "auth.username": "用户名",
@@ -311,12 +319,19 @@ TEXTS = {
         "确需保留的，勾选“我已核对，仍要保存”后再保存。"
     ),
     "dr.no_permission_save": "您的角色不能修改案件草稿，可下载后交承办人员处理。",
-    "dr.input_error": "案件信息不足，无法起草：{reason}",
+    "dr.input_error": "无法起草：{reason}",
+    "dr.input_missing": "请先在「案件」页补充{fields}，再运行起草助手。",
+    "dr.need.party": "约谈对象名称",
+    "dr.need.jurisdiction": "辖区",
+    "dr.need.facts": "案情（至少一两句完整的话，写明经营者做了什么、何时发生、投诉数量或涉及金额）",
+    "dr.need.conduct": "案情中经营者的具体行为（如拒绝退款、虚假宣传）",
+    "dr.need.scale": "案情中的发生时间、投诉数量或涉及金额",
     # laws
     "lw.search": "检索",
     "lw.browse": "按章节浏览",
     "lw.article": "条文与版本",
     "lw.import": "导入法规文件",
+    "lw.empty_query": "请输入问题、案情或法条引用（如“消保法第25条”）后再检索。",
     "lw.query": "检索内容（可输入案情描述或法条，如“消保法第25条”）",
     "lw.mode": "检索方式",
     "lw.mode.hybrid": "混合检索",

@@ -213,6 +213,14 @@ def actor_for(session: Session, user_id: int) -> Actor:
     return to_actor(session, user)
 
 
+def actor_by_username(session: Session, username: str) -> Actor:
+    """The active account ``username`` as an actor (for command-line work done in its name)."""
+    user = session.scalar(select(User).where(User.username == username))
+    if user is None or not user.active:
+        raise NotFound("用户", username)
+    return to_actor(session, user)
+
+
 def change_password(session: Session, actor: Actor, old: str, new: str) -> None:
     authenticate(session, actor.username, old)
     if (p := password_problem(new)) is not None:

@@ -47,7 +47,7 @@ if st.button(t("dr.run"), key="draft_run", type="primary"):
             store[case_id] = drafts.run(view, index, on_date)
             draft_view.reset_editor(case_id)
         except AssistantError as err:
-            st.error(t("dr.input_error", reason=err.message_zh or str(err)))
+            st.error(draft_view.input_error_text(err))
 draft = store.get(case_id)
 if draft is None:
     st.stop()

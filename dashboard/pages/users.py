@@ -25,7 +25,9 @@ table = pd.DataFrame([{
 st.dataframe(table, hide_index=True, width="stretch")
 
 st.subheader(t("us.new"))
-with st.form("new_user", clear_on_submit=True):
+NEW_USER_KEYS = ("new_user_name", "new_user_display", "new_user_password", "new_user_role",
+                 "new_user_place", "new_user_principal")  # fmt: skip
+with st.form("new_user"):  # kept on a refusal so the typed values can be corrected
     cols = st.columns(2)
     username = cols[0].text_input(t("auth.username"), key="new_user_name")
     display = cols[1].text_input(t("us.display_name"), key="new_user_display")
@@ -42,6 +44,8 @@ if submitted:
             created = users.create_user(s, actor, username.strip(), display.strip(), password,
                                         role, code, is_principal=principal)  # fmt: skip
         services.flash(t("us.created", username=created.username))
+        for key in NEW_USER_KEYS:  # an empty form for the next account
+            st.session_state.pop(key, None)
         st.rerun()
     except DashboardError as err:
         services.show_error(err)

@@ -9,6 +9,7 @@ import datetime as dt
 import streamlit as st
 
 from assistant.drafting import DRAFT_KINDS, Draft
+from assistant.errors import AssistantError
 from assistant.retrieval import LawIndex
 from dashboard import users
 from dashboard.errors import DashboardError
@@ -100,3 +101,18 @@ def papers(view: casework.CaseView, draft: Draft) -> None:
     st.markdown(f"#### {t('dr.papers')}")
     ctx = dataclasses.replace(draft.context, approvals=casework.approval_signatures(view.approval))
     paper_downloads.render(view.case_no, ctx, drafts.OFFICIAL_PAPERS, key="draft_paper")
+
+
+def input_error_text(err: AssistantError) -> str:
+    """One Chinese sentence naming what the case lacks for drafting (the page's field names,
+    not the keys of the command line's case file); other assistant errors as they are."""
+    missing = list(getattr(err, "missing", []))
+    if "facts" in missing:  # the facts hint already asks for the conduct and the scale
+        missing = [k for k in missing if k not in ("conduct", "scale")]
+    parts = list(getattr(err, "problems", []))
+    if missing:
+        fields = "、".join(t(f"dr.need.{k}") for k in missing)
+        parts.insert(0, t("dr.input_missing", fields=fields))
+    if not parts:
+        return err.message_zh or t("common.error", reason=type(err).__name__)
+    return t("dr.input_error", reason="".join(parts))

@@ -27,6 +27,8 @@ def search(index: LawIndex) -> None:
         region = cols[4].text_input(t("lw.region"))
         k = st.slider(t("lw.count"), 5, 50, 10)
         submitted = st.form_submit_button(t("lw.go"))
+    if submitted and not query.strip():
+        st.info(t("lw.empty_query"))
     if not (submitted or query) or not query.strip():
         return
     filters = Filters(law=law.strip() or None, level=level or None, status=status or None,

@@ -23,11 +23,12 @@ PAGES = {
     "training": ("training.py", "page.training", ":material/school:",
                  {"leader", "handler", "approver", "trainee", "admin"}),
     "users": ("users.py", "page.users", ":material/group:", {"admin"}),
+    "import": ("import_cases.py", "page.import", ":material/upload_file:", {"admin"}),
 }  # fmt: skip
 GROUPS = {
     "nav.work": ("overview", "cases", "drafting"),
     "nav.knowledge": ("laws", "training"),
-    "nav.admin": ("users",),
+    "nav.admin": ("users", "import"),
 }
 DEFAULT_FIRST = {"handler": "cases", "trainee": "training"}
 
@@ -57,3 +58,13 @@ def sign_in_page(render) -> st.Page:
     """The only page before sign-in (a Chinese title, never the file names of pages/)."""
     return st.Page(render, title=t("auth.heading"), icon=":material/login:", url_path="login",
                    default=True)  # fmt: skip
+
+
+def error_page(text: str) -> st.Page:
+    """The only page when the dashboard cannot start: the Chinese reason and what to do."""
+
+    def show_error() -> None:
+        st.error(text)
+
+    return st.Page(show_error, title=t("app.cannot_start"), icon=":material/error:",
+                   url_path="error", default=True)  # fmt: skip

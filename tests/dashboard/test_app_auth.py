@@ -66,4 +66,4 @@ def test_app_signed_out_page_url_shows_sign_in_with_chinese_page_title(app_db):
 
     # every page has its Chinese title, never the file name
     titles = [t(spec[1]) for spec in navigation.PAGES.values()]
-    assert titles == ["总览", "案件", "起草", "法规", "培训", "用户管理"]
+    assert titles == ["总览", "案件", "起草", "法规", "培训", "用户管理", "导入案件"]

@@ -57,3 +57,13 @@ def test_cli_input_postgres_server_down_says_what_to_do(capsys):
     assert code == 2
     assert "无法连接数据库 postgresql+psycopg://ytt:***@127.0.0.1:1/ytt" in err
     assert "YTT_DB_URL" in err and "secret" not in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("day", ["2026-02-30", "2026-04-31", "2026-13-01"])
+def test_cli_input_deadline_date_that_does_not_exist(day, capsys):
+    err = _fails(["deadline", day], capsys)
+    assert f"日期 {day} 不存在" in err and "格式应为" not in err
+
+
+def test_cli_input_deadline_date_in_wrong_form(capsys):
+    assert "日期格式应为 YYYY-MM-DD" in _fails(["deadline", "2026/2/3"], capsys)
