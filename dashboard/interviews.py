@@ -375,6 +375,8 @@ def record_problems(case: Case) -> list[str]:
         problems.append("guard.recorder_missing")
     if record.start_at is None or not record.place.strip():
         problems.append("guard.time_place_missing")
+    if not (record.content or "").strip():  # art. 8: process, content and result
+        problems.append("guard.record_content_missing")
     if not case.guidance.strip():
         problems.append("guard.guidance_missing")
     if any(not p.signed for p in active_persons(record)):

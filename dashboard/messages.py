@@ -139,6 +139,10 @@ TEXTS = {
     "guard.signatures_missing": "约谈人、约谈对象、受邀代表和记录人尚未全部签字",
     "guard.recorder_missing": "未确定记录人",
     "guard.time_place_missing": "约谈时间和地点未填写",
+    "guard.record_content_missing": (
+        "约谈记录尚未填写约谈情况（第八条：记录应如实反映约谈过程、内容和结果），"
+        "请在“实施约谈”环节填写后再确认"
+    ),
     "guard.guidance_missing": "尚未填写约谈指导意见（整改意见）",
     "guard.interview_date_missing": "缺少约谈日期",
     "guard.interview_in_future": (

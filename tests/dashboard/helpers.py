@@ -67,11 +67,14 @@ def prepare_interview(s, actors, case_id):
 
 
 def fill_record(s, actors, case_id, start=dt.datetime(2026, 9, 18, 10, 0), leader_main=False):
-    """Two interviewers, recorder and one attendee, all signed; guidance set."""
+    """Two interviewers, recorder and one attendee, all signed; content and guidance set."""
     from dashboard import cases, interviews
 
     h = actors["tianshan"]
-    interviews.update_record(s, h, case_id, start, start + dt.timedelta(hours=1), "天山区局会议室")
+    interviews.update_record(
+        s, h, case_id, start, start + dt.timedelta(hours=1), "天山区局会议室",
+        content="指出预付卡退费难问题，当事人承认并承诺整改。",
+    )  # fmt: skip
     people = [
         interviews.add_person(
             s, h, case_id, "interviewer", "张科长", is_main=True, is_leader=leader_main

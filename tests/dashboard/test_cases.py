@@ -196,6 +196,26 @@ def test_cases_record_needs_all_signatures(world):
         assert interviews.close_record(s, h, case_id, case.version).record.closed
 
 
+def test_cases_record_without_content_cannot_be_confirmed(world):
+    """Art. 8: the record reflects the interview's process, content and result, so a signed
+    record with no 约谈情况 is not confirmed; writing it lets the record close."""
+    engine, actors = world
+    h = actors["tianshan"]
+    with db.session_scope(engine) as s:
+        case_id = _at_interview(s, actors)
+        fill_record(s, actors, case_id)
+        case = cases.get_case(s, h, case_id)
+        interviews.set_record_content(s, h, case_id, "   ", "", case.version)
+        case = cases.get_case(s, h, case_id)
+        with pytest.raises(GuardFailed) as err:
+            interviews.close_record(s, h, case_id, case.version)
+        assert err.value.reasons == ["guard.record_content_missing"]
+        assert "约谈情况" in err.value.user_text()
+        interviews.set_record_content(s, h, case_id, "告知问题，当事人承诺整改", "", case.version)
+        case = cases.get_case(s, h, case_id)
+        assert interviews.close_record(s, h, case_id, case.version).record.closed
+
+
 def test_cases_major_matter_needs_leader_as_main_interviewer(world):
     engine, actors = world
     h = actors["tianshan"]
