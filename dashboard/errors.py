@@ -70,7 +70,10 @@ class ValidationError(DashboardError):
     def params(self) -> dict:
         from dashboard import messages
 
-        lines = [f"{messages.field_title(k)}：{messages.text(v)}" for k, v in self.problems.items()]
+        lines = [
+            f"{messages.field_title(k)}：{messages.text(v, **self.values)}"
+            for k, v in self.problems.items()
+        ]
         return {"details": "；".join(lines)}
 
 

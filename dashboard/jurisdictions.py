@@ -12,6 +12,8 @@ import csv
 import importlib.util
 import io
 import logging
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -134,18 +136,40 @@ def add_station(session: Session, actor, county_code: str, name: str) -> Jurisdi
         raise ValidationError({"parent_code": "validation.station_parent"})
     if not covers(session, actor.jurisdiction_code, county_code):
         raise OutOfScope(actor.id, county_code)
-    if not name.strip():
-        raise ValidationError({"name": "validation.required"})
+    name = name.strip()
+    _check_station_name(session, county, name)
     count = session.scalar(select(func.count()).where(Jurisdiction.parent_code == county_code))
     station = Jurisdiction(
         code=f"{county_code}{count + 1:03d}",
-        name=name.strip(),
+        name=name,
         level=STATION,
         parent_code=county_code,
     )
     session.add(station)
     session.flush()
     return station
+
+
+def _station_key(name: str) -> str:
+    """A station name for duplicate checks: NFKC, no whitespace, without 市场监管所 (红山 and
+    红山市场监管所 print the same office name)."""
+    text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", name))
+    return text.removesuffix(STATION_SUFFIX)
+
+
+def _check_station_name(session: Session, county: Jurisdiction, name: str) -> None:
+    """Refuse an empty name, one longer than the column, or one the county already has."""
+    if not name:
+        raise ValidationError({"name": "validation.required"})
+    limit = Jurisdiction.__table__.c.name.type.length
+    if len(name) > limit:
+        raise ValidationError({"name": f"validation.too_long_{limit}"})
+    key = _station_key(name)
+    same = next((c for c in children(session, county.code) if _station_key(c.name) == key), None)
+    if same is not None:
+        shown = same.name if same.name.endswith("所") else f"{same.name}{STATION_SUFFIX}"
+        values = {"county": county.name, "name": shown}
+        raise ValidationError({"name": "validation.station_exists"}, values)
 
 
 def scope_clause(actor) -> ColumnElement[bool]:

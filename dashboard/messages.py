@@ -99,6 +99,7 @@ TEXTS = {
     "validation.unknown_region": "未知的行政区划代码",
     "validation.unknown_jurisdiction": "未知的辖区",
     "validation.station_parent": "市场监管所只能设在县区之下",
+    "validation.station_exists": "{county}下已有{name}，无需重复登记；请直接为它建账号",
     "validation.unknown_role": "未知的角色",
     "validation.username": "用户名应为3至64位字母、数字或 _ . -",
     "validation.username_taken": "该用户名已被使用",
