@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -123,9 +125,14 @@ def _party_problems(parties: list[PartyDraft], collective: bool) -> dict[str, st
     return {}
 
 
+def name_key(name: str) -> str:
+    """A party name for matching only: NFKC (（全角） is (全角)) and no whitespace."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name or ""))
+
+
 def party_key(name: str, credit_code: str) -> str:
     """Who a party is for duplicate checks: its credit code, or its name when it has none."""
-    return identifiers.normalize(credit_code) or f"name:{name.strip()}"
+    return identifiers.normalize(credit_code) or f"name:{name_key(name)}"
 
 
 MAX_AMOUNT = Decimal(10) ** 12  # 涉及金额 below one trillion yuan (Numeric(14, 2))
@@ -210,19 +217,20 @@ def find_same_matter(
     """An earlier case on the same problem with any of these parties (art. 6: not twice); a
     party without a credit code is matched by its name among parties without one."""
     codes = [c for c in (identifiers.normalize(p.credit_code) for p in parties) if c]
-    names = [p.name.strip() for p in parties if not identifiers.normalize(p.credit_code)]
-    same_party = or_(
-        Party.credit_code.in_(codes), and_(Party.credit_code == "", Party.name.in_(names))
-    )
-    stmt = (
+    names = {name_key(p.name) for p in parties if not identifiers.normalize(p.credit_code)}
+    same_matter = (
         select(Case)
         .join(Party, Party.case_id == Case.id)
-        .where(same_party, Case.problem_category == problem_category)
-        .where(Case.id != (exclude_id or 0))
-        .order_by(Case.opened_on, Case.id)
-        .limit(1)
+        .where(Case.problem_category == problem_category, Case.id != (exclude_id or 0))
     )
-    return session.scalar(stmt)
+    order = (Case.opened_on, Case.id)
+    found = [session.scalar(same_matter.where(Party.credit_code.in_(codes)).order_by(*order))]
+    if names:  # names are compared normalised, so in Python
+        unlicensed = same_matter.where(Party.credit_code == "").add_columns(Party.name)
+        rows = session.execute(unlicensed.order_by(*order))
+        found.append(next((c for c, n in rows if name_key(n) in names), None))
+    earlier = [c for c in found if c is not None]
+    return min(earlier, key=lambda c: (c.opened_on, c.id), default=None)
 
 
 # --- create, read, edit ---------------------------------------------------------------------

@@ -66,3 +66,31 @@ def test_no_credit_code_excel_import_and_export(world):
     with pytest.raises(ImportFailed) as err, db.session_scope(engine) as s:
         excel.import_cases(s, actors["admin"], _book([rows[0]]))
     assert "duplicate" in err.value.rows[0].problems
+
+
+@pytest.mark.parametrize("again", ["(全角)公司", " （全角） 公司", "（全角）公司\u3000"])
+def test_no_credit_code_same_name_in_other_width_or_spacing_is_same_matter(world, again):
+    engine, actors = world
+    h = actors["tianshan"]
+    with db.session_scope(engine) as s:
+        first = cases.create_case(s, h, draft(parties=[PartyDraft("（全角）公司", "")]))
+        with pytest.raises(DuplicateMatter) as err:
+            cases.create_case(s, h, draft(seed=2, parties=[PartyDraft(again, "")]))
+        assert err.value.earlier_case_no == first.case_no
+
+
+def test_no_credit_code_excel_import_same_name_in_other_width_refused(world):
+    engine, actors = world
+    rows = [_row(1, "2026/3/5"), _row(2, "2026/3/5")]
+    rows[0][4:6] = ["（全角）公司", None]
+    rows[1][4:6] = ["(全角)公司", None]
+    with pytest.raises(ImportFailed) as err, db.session_scope(engine) as s:
+        excel.import_cases(s, actors["admin"], _book(rows))
+    assert {r.row: r.problems for r in err.value.rows} == {
+        3: {"duplicate": "validation.duplicate_row", "earlier_row": "2"}
+    }
+    with db.session_scope(engine) as s:
+        assert len(excel.import_cases(s, actors["admin"], _book(rows[:1]))) == 1
+    with pytest.raises(ImportFailed) as err, db.session_scope(engine) as s:
+        excel.import_cases(s, actors["admin"], _book(rows[1:]))
+    assert err.value.rows[0].problems["duplicate"] == "validation.duplicate_case"
