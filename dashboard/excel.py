@@ -174,6 +174,18 @@ def _date(values: dict, key: str, problems: dict) -> dt.date | None:
     return day
 
 
+def _check_interview_date(state: str, interview: dt.date | None, problems: dict) -> None:
+    """The 约谈日期 fits the 状态 (workflow.toml): set once the interview was held, absent
+    before it, never in the future."""
+    needs, before = workflow.interview_date_states()
+    if interview is None and state in needs:
+        problems["interview_date"] = "validation.interview_date_needed"
+    elif interview is not None and state in before:
+        problems["interview_date"] = "validation.interview_date_early"
+    elif interview is not None and interview > dt.date.today():
+        problems["interview_date"] = "validation.interview_date_future"
+
+
 def _parse_row(session: Session, row: int, values: dict) -> tuple[ParsedRow | None, dict]:
     problems: dict[str, str] = {}
     opened = _date(values, "opened_on", problems)
@@ -185,6 +197,8 @@ def _parse_row(session: Session, row: int, values: dict) -> tuple[ParsedRow | No
     )
     if state is None:
         problems["state"] = "validation.choice"
+    elif "interview_date" not in problems:
+        _check_interview_date(state, interview, problems)
     parties = _parties(values, problems)
     draft = cases.CaseDraft(
         title=_cell(values, "title"),

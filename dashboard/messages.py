@@ -87,6 +87,15 @@ TEXTS = {
     "validation.amount": "应为 0 至 1 万亿元（不含）之间的金额，最多两位小数，例如 12000.50",
     "validation.date_range": "日期不合理：应在2000年1月1日至今后一年之内，请核对",
     "validation.interview_before_opened": "约谈日期不能早于登记日期，请核对",
+    "validation.interview_date_needed": (
+        "该状态表示约谈已进行，请填写约谈日期；如尚未约谈，请改正状态"
+    ),
+    "validation.interview_date_early": (
+        "该状态表示尚未约谈，不应填写约谈日期；如已约谈，请把状态改为实施约谈或之后的环节"
+    ),
+    "validation.interview_date_future": (
+        "约谈日期晚于今天：导入只能记录已进行的约谈，请核对日期；尚未约谈的请删去约谈日期"
+    ),
     "validation.duplicate_case": "同一约谈对象、同一问题类别已有案件，原则上不重复约谈，本行未导入",
     "validation.duplicate_row": "与本表前面一行是同一事项（同一约谈对象、同一问题类别）",
     "validation.whole_number": "应为不小于0的整数（如 3），不能有小数",

@@ -117,6 +117,34 @@ def definition(path: Path = DEFINITION_FILE) -> Definition:
     return Definition(states, transitions, worklists, roles, initial=next(iter(states)))
 
 
+def reachable(start: set[str], skip: set[str] = frozenset()) -> set[str]:
+    """States reachable from ``start`` (included) without taking a transition in ``skip``."""
+    steps = [t for t in definition().transitions.values() if t.id not in skip]
+    found, todo = set(start), list(start)
+    while todo:
+        state = todo.pop()
+        for t in steps:
+            if state in t.sources and t.target not in found:
+                found.add(t.target)
+                todo.append(t.target)
+    return found
+
+
+INTERVIEW_HELD = "interview_held"  # the guard of the steps taken once the interview was held
+
+
+def interview_date_states() -> tuple[frozenset[str], frozenset[str]]:
+    """(states that need the interview date, states that cannot have one), from the graph: a
+    state every path reaches through an ``interview_held`` step needs the date; a state not
+    reachable from where such steps leave lies before the interview."""
+    d = definition()
+    held = {t.id for t in d.transitions.values() if INTERVIEW_HELD in t.guards}
+    at_interview = {s for t in held for s in d.transitions[t].sources}
+    needs = set(d.states) - reachable({d.initial}, skip=held)
+    before = set(d.states) - reachable(at_interview)
+    return frozenset(needs), frozenset(before)
+
+
 def guard(name: str) -> Callable[[GuardFn], GuardFn]:
     """Register a guard: a function returning message ids of the rules it finds broken."""
 

@@ -94,3 +94,23 @@ def test_excel_checks_export_imports_again_into_empty_database(world, tmp_path):
     assert got == want
     assert got[0][3:6] == (Decimal("12000.5"), 7, dt.date(2026, 3, 5))
     assert got[1][6:8] == (dt.date(2026, 9, 18), "rectification")
+
+
+def test_excel_checks_state_contradicting_interview_date_refused(world):
+    engine, actors = world
+    ahead = dt.date.today() + dt.timedelta(days=180)
+    rows = [
+        _row(1, "2026/3/2", state="整改"),  # interview held, date missing
+        _row(2, "2026/3/2", interview="2026/3/6", state="登记"),  # not yet interviewed
+        _row(3, "2026/3/2", interview=ahead, state="整改"),  # interview in the future
+        _row(4, "2026/3/2", interview="2026/3/6", state="督查"),
+        _row(5, "2026/3/2", state="结案"),  # closed after 拒不接受约谈 needs no interview
+    ]
+    report = _report(engine, actors["admin"], rows)
+    assert report == {
+        2: {"interview_date": "validation.interview_date_needed"},
+        3: {"interview_date": "validation.interview_date_early"},
+        4: {"interview_date": "validation.interview_date_future"},
+    }
+    with db.session_scope(engine) as s:
+        assert s.query(Case).count() == 0

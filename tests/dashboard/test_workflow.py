@@ -129,3 +129,9 @@ def test_workflow_approval_needs_deputy_and_major_needs_principal(world):
         )
         case = cases.transition(s, actors["urumqi_leader"], case_id, "approve")
         assert case.state == "planning"
+
+
+def test_workflow_interview_date_states_follow_the_graph():
+    needs, before = workflow.interview_date_states()
+    assert needs == {"rectification", "inspection"}  # closed is reachable via 监管重点结案
+    assert before == {"registered", "approval", "planning", "notification"}
