@@ -71,7 +71,7 @@ class ValidationError(DashboardError):
         from dashboard import messages
 
         lines = [
-            f"{messages.field_title(k)}：{messages.text(v, **self.values)}"
+            f"{messages.field_title(k)}：{messages.problem_text(k, v, **self.values)}"
             for k, v in self.problems.items()
         ]
         return {"details": "；".join(lines)}
@@ -236,10 +236,12 @@ class DemoRefused(DashboardError):
 
 @dataclass
 class RowError:
-    """One rejected row of an import: the sheet row number (header is row 1) and problems."""
+    """One rejected row of an import: the sheet row number (header is row 1), problems, and
+    the cell text of fields whose value the report repeats (a refused choice)."""
 
     row: int
     problems: dict[str, str] = field(default_factory=dict)
+    values: dict[str, str] = field(default_factory=dict)
 
 
 class ImportFailed(DashboardError):
@@ -260,7 +262,8 @@ class ImportFailed(DashboardError):
         return [
             f"第 {r.row} 行："
             + "；".join(
-                f"{messages.field_title(k)}：{messages.text(v)}" for k, v in r.problems.items()
+                f"{messages.field_title(k)}：{messages.problem_text(k, v, r.values.get(k, ''))}"
+                for k, v in r.problems.items()
             )
             for r in self.rows
         ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -34,12 +35,18 @@ from dashboard.users import Actor, require_permission
 
 log = logging.getLogger(__name__)
 EXCEL_EPOCH = dt.date(1899, 12, 30)
-DATE_TEXT = re.compile(r"^\s*(\d{4})\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})\s*日?\s*$")
+DATE_TEXT = re.compile(
+    r"^\s*(\d{4})\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})\s*日?"
+    r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*$"  # a time of day after the date is ignored
+)
+THOUSANDS = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?")  # 12,000 or 1,234,567.50
+HEADER_HINT = re.compile(r"[(\[【].*?[)\]】]|[*\s]")  # 登记日期（YYYY-MM-DD）, *约谈事项
 SPLIT = re.compile(r"[;；、\n]+")
 CODE_SPLIT = re.compile(r"[;；、\n]")  # one separator per party: an empty position counts
 NO_CODE = {"", "无", "—", "-"}  # written for a party without a credit code
 EARLIEST = dt.date(2000, 1, 1)  # no case of this workbench is older
 LATEST_DAYS_AHEAD = 365
+CHOICE_FIELDS = ("state", "trigger", "problem_category")  # a refusal repeats the cell text
 
 REQUIRED = {
     "约谈事项": "title",
@@ -69,20 +76,28 @@ OPTIONAL = {
 
 def parse_date(value) -> dt.date | None:
     """A date from a cell value; None when it cannot be read."""
+    return read_date(value)[0]
+
+
+def read_date(value) -> tuple[dt.date | None, str | None]:
+    """(date, None), or (None, message id) for text that is no date or a day that does not
+    exist (2026-02-30). Full-width digits and a time of day after the date are accepted."""
     if isinstance(value, dt.datetime):
-        return value.date()
+        return value.date(), None
     if isinstance(value, dt.date):
-        return value
+        return value, None
     if isinstance(value, int | float) and not isinstance(value, bool) and 1 <= value < 2958466:
-        return EXCEL_EPOCH + dt.timedelta(days=int(value))
-    text = identifiers.normalize(str(value or ""))
+        return EXCEL_EPOCH + dt.timedelta(days=int(value)), None
+    text = unicodedata.normalize("NFKC", str(value or "")).strip()
     if re.fullmatch(r"\d{5}(\.0+)?", text):
-        return EXCEL_EPOCH + dt.timedelta(days=int(float(text)))
-    m = DATE_TEXT.match(str(value or "").strip())
+        return EXCEL_EPOCH + dt.timedelta(days=int(float(text))), None
+    m = DATE_TEXT.match(text)
+    if m is None:
+        return None, "validation.date"
     try:
-        return dt.date(int(m[1]), int(m[2]), int(m[3])) if m else None
+        return dt.date(int(m[1]), int(m[2]), int(m[3])), None
     except ValueError:
-        return None
+        return None, "validation.no_such_date"
 
 
 def _choice(value, table: dict[str, str]) -> str | None:
@@ -142,6 +157,12 @@ def _whole_number(values: dict, key: str, problems: dict) -> int:
     return int(number)
 
 
+def _amount_text(values: dict) -> str:
+    """涉及金额 as typed; NFKC, and thousands separators dropped (12,000 is 12000)."""
+    text = unicodedata.normalize("NFKC", _cell(values, "amount_involved")).replace(" ", "")
+    return (text.replace(",", "") if THOUSANDS.fullmatch(text) else text) or "0"
+
+
 def _person(values: dict, problems: dict) -> tuple[str, str, str] | None:
     name = _cell(values, "person_name")
     id_number = identifiers.normalize(_cell(values, "id_number"))
@@ -164,11 +185,11 @@ def plausible(day: dt.date, today: dt.date | None = None) -> bool:
 def _date(values: dict, key: str, problems: dict) -> dt.date | None:
     if not _cell(values, key):
         if key in REQUIRED.values():
-            problems[key] = "validation.date"
+            problems[key] = "validation.required"
         return None
-    day = parse_date(values.get(key))
-    if day is None:
-        problems[key] = "validation.date"
+    day, problem = read_date(values.get(key))
+    if problem is not None:
+        problems[key] = problem
     elif not plausible(day):
         problems[key], day = "validation.date_range", None
     return day
@@ -213,7 +234,7 @@ def _parse_row(session: Session, row: int, values: dict) -> tuple[ParsedRow | No
         industry=_cell(values, "industry"),
         reason=_cell(values, "reason"),
         complaint_count=_whole_number(values, "complaint_count", problems),
-        amount_involved=_cell(values, "amount_involved") or "0",
+        amount_involved=_amount_text(values),
         opened_on=opened,
     )
     person = _person(values, problems)
@@ -225,10 +246,22 @@ def _parse_row(session: Session, row: int, values: dict) -> tuple[ParsedRow | No
     return (None if problems else parsed), problems
 
 
+def header_name(cell) -> str:
+    """A header cell as a column name: NFKC, without a bracketed hint, spaces or * marks."""
+    return HEADER_HINT.sub("", unicodedata.normalize("NFKC", str(cell or "")))
+
+
 def _open_sheet(source: str | Path | BinaryIO):
-    """The first worksheet; UnreadableWorkbook when the file is not an .xlsx workbook."""
+    """The first worksheet whose header names a required column (else the first worksheet);
+    UnreadableWorkbook when the file is not an .xlsx workbook."""
     try:
-        return load_workbook(source, read_only=True, data_only=True).worksheets[0]
+        sheets = load_workbook(source, read_only=True, data_only=True).worksheets
+        wanted = {header_name(h) for h in REQUIRED}
+        for sheet in sheets:
+            first = next(sheet.iter_rows(max_row=1, values_only=True), ())
+            if wanted & {header_name(h) for h in first}:
+                return sheet
+        return sheets[0]
     except (InvalidFileException, BadZipFile, KeyError, OSError, ValueError, IndexError) as exc:
         log.warning("unreadable workbook: %s", exc)
         raise UnreadableWorkbook(type(exc).__name__) from exc
@@ -237,7 +270,7 @@ def _open_sheet(source: str | Path | BinaryIO):
 def _read_sheet(source: str | Path | BinaryIO) -> tuple[list[str], list[tuple[int, dict]]]:
     sheet = _open_sheet(source)
     rows = sheet.iter_rows(values_only=True)
-    header = [str(h or "").strip() for h in next(rows, ())]
+    header = [header_name(h) for h in next(rows, ())]
     mapping = {**REQUIRED, **OPTIONAL}
     out = []
     for number, values in enumerate(rows, start=2):
@@ -249,16 +282,25 @@ def _read_sheet(source: str | Path | BinaryIO) -> tuple[list[str], list[tuple[in
     return header, out
 
 
+def _header_problems(header: list[str]) -> dict[str, str]:
+    """Missing required columns, or a column named twice (which one to read is unclear)."""
+    missing = [h for h in REQUIRED if h not in header]
+    if missing:
+        return {"header": "validation.unknown_header", "columns": "、".join(missing)}
+    known = [h for h in header if h in REQUIRED or h in OPTIONAL]
+    twice = sorted({h for h in known if known.count(h) > 1}, key=known.index)
+    if twice:
+        return {"header": "validation.duplicate_header", "duplicate_columns": "、".join(twice)}
+    return {}
+
+
 def parse_workbook(session: Session, actor: Actor, source) -> list[ParsedRow]:
     """Check every row; raise ImportFailed listing all bad rows, else return the parsed rows."""
     header, rows = _read_sheet(source)
     if not rows and not any(header):
         raise NothingToImport()
-    missing = [h for h in REQUIRED if h not in header]
-    if missing:
-        raise ImportFailed(
-            [RowError(1, {"header": "validation.unknown_header"} | {"columns": "、".join(missing)})]
-        )
+    if problems := _header_problems(header):
+        raise ImportFailed([RowError(1, problems)])
     if not rows:
         raise NothingToImport()
     parsed, errors, seen = [], [], {}
@@ -270,7 +312,8 @@ def parse_workbook(session: Session, actor: Actor, source) -> list[ParsedRow]:
         if item:
             problems = _same_matter(session, item, seen)
         if problems:
-            errors.append(RowError(number, problems))
+            given = {k: _cell(values, k) for k in CHOICE_FIELDS if k in problems}
+            errors.append(RowError(number, problems, given))
         else:
             parsed.append(item)
     if errors:

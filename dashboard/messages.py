@@ -48,7 +48,7 @@ TEXTS = {
         "请按错误报告修改后重新导入。"
     ),
     "error.import_empty": (
-        "表中没有案件：第一个工作表在表头之下没有填写任何案件，未导入任何数据。"
+        "表中没有案件：工作表在表头之下没有填写任何案件，未导入任何数据。"
         "请在表头下逐行填写案件后重新导入。"
     ),
     "error.import_unreadable": (
@@ -83,6 +83,7 @@ TEXTS = {
     "validation.id_number": "身份证号码不正确（应为18位且校验位正确）",
     "validation.phone": "联系电话格式不正确",
     "validation.date": "日期无法识别，请使用 2026-03-05、2026/3/5、2026.3.5 或 2026年3月5日",
+    "validation.no_such_date": "该日期不存在，请核对月份（1—12）和该月的天数",
     "validation.number": "应为不小于0的数字",
     "validation.amount": "应为 0 至 1 万亿元（不含）之间的金额，最多两位小数，例如 12000.50",
     "validation.date_range": "日期不合理：应在2000年1月1日至今后一年之内，请核对",
@@ -117,6 +118,8 @@ TEXTS = {
     "validation.password_spaces": "密码开头和结尾不能是空格",
     "validation.admin_exists": "管理员已存在",
     "validation.choice": "不是可选的取值",
+    "validation.choice_list": "“{value}”不是可选的取值，应为以下之一：{choices}",
+    "validation.choice_list_blank": "不是可选的取值，应为以下之一：{choices}",
     "validation.collective_parties": "共性问题集中约谈应有两个及以上约谈对象",
     "validation.individual_party": "个别约谈应有且只有一个约谈对象",
     "validation.duplicate_party": "同一约谈对象重复填写",
@@ -127,6 +130,7 @@ TEXTS = {
     "validation.reminder_closed": "该约谈提醒已处理",
     "validation.end_before_start": "结束时间早于开始时间",
     "validation.unknown_header": "缺少必需的列",
+    "validation.duplicate_header": "有两列的表头相同，无法确定读取哪一列；请删去或改名其中一列",
     "validation.alert_kind": "类别应为消费提示或消费警示",
     "validation.approval_same_person": (
         "业务处（科）室负责人、分管局领导和主要领导的意见须由不同的人签署，请由另一位领导签署"
@@ -202,6 +206,7 @@ FIELD_TITLES = {
     "state": "状态",
     "header": "表头",
     "columns": "缺少的列",
+    "duplicate_columns": "重复的列",
     "end_at": "结束时间",
     "start_at": "约谈开始时间",
     "report_received_on": "整改报告收到日期",
@@ -341,6 +346,29 @@ def text(message_id: str, **params) -> str:
         return template.format(**params)
     except (KeyError, IndexError):
         return template
+
+
+def choice_titles(field: str) -> list[str]:
+    """The titles a field with fixed choices accepts (empty for free fields)."""
+    from dashboard.workflow import definition
+
+    tables = {
+        "trigger": lambda: TRIGGERS.values(),
+        "problem_category": lambda: PROBLEM_CATEGORIES.values(),
+        "state": lambda: [s.title for s in definition().states.values()],
+        "role": lambda: [r.title for r in definition().roles.values()],
+    }
+    return list(tables[field]()) if field in tables else []
+
+
+def problem_text(field: str, message_id: str, value: str = "", **params) -> str:
+    """One field's problem in Chinese; a refused choice lists the values that may be chosen
+    (and repeats what was given, when known)."""
+    choices = choice_titles(field) if message_id == "validation.choice" else []
+    if choices:
+        wanted = "validation.choice_list" if value else "validation.choice_list_blank"
+        return text(wanted, value=value, choices="、".join(choices))
+    return text(message_id, value=value, **params)
 
 
 def field_title(field: str) -> str:

@@ -77,7 +77,10 @@ def test_excel_import_bad_row_imports_nothing_and_reports_row(world):
     with pytest.raises(ImportFailed) as err, db.session_scope(engine) as s:
         excel.import_cases(s, actors["admin"], _book(rows))
     report = {r.row: r.problems for r in err.value.rows}
-    assert report == {3: {"opened_on": "validation.date"}, 4: {"id_number": "validation.id_number"}}
+    assert report == {
+        3: {"opened_on": "validation.no_such_date"},
+        4: {"id_number": "validation.id_number"},
+    }
     assert "第 3、4 行" in err.value.user_text()
     with db.session_scope(engine) as s:
         assert s.query(Case).count() == 0

@@ -71,7 +71,7 @@ def test_excel_import_entry_cli_refusal_lists_rows_and_exits_2(seeded, tmp_path,
     assert cli.main(["import-cases", book, "--db", seeded]) == 2
     err = capsys.readouterr().err
     assert "导入未执行：共有 1 行有误（第 3 行）" in err
-    assert "第 3 行：登记日期：日期无法识别" in err
+    assert "第 3 行：登记日期：该日期不存在" in err
     assert _count(seeded) == 0
 
 
