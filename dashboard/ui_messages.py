@@ -17,11 +17,14 @@ TEXTS = {
     "page.import": "导入案件",
     "app.cannot_start": "无法启动",
     "im.help": (
-        "上传 .xlsx 案件表：第一个工作表的第一行为表头，必须有以下列：{columns}；每行一件案件。"
+        "上传 .xlsx 案件表：工作表的第一行为表头，必须有以下列：{columns}；每行一件案件。"
         "所有行都无误才会导入，有错时一行也不导入，并列出每一行的错误，改正后重新上传即可。"
     ),
     "im.file": "案件表（.xlsx）",
     "im.run": "导入",
+    "im.again": (
+        "该文件已导入，无需再次导入；可到“案件”页面查看。如需导入其他案件，请上传新的文件。"
+    ),
     # sign-in and first run
     "auth.heading": "登录",
     "auth.username": "用户名",

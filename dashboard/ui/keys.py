@@ -7,6 +7,7 @@ CASE_PAGE = "ytt_case_page"  # page number of the case list
 DRAFTS = "ytt_drafts"  # {case_id: assistant.drafting.Draft} drafted in this session
 DRAFT_TEXT = "ytt_draft_text"  # prefix of the editable draft text areas
 LAW_ARTICLE = "ytt_law_article"  # (law, number) opened on the 法规 page
+IMPORTED_FILES = "ytt_imported_files"  # {sha256 of an uploaded case list: cases imported}
 IMPORT_REPORT = "ytt_import_report"  # report of the last law import
 PRACTICE_RESULT = "ytt_practice_result"  # comparison of the trainee's answer
 QUIZ_RESULT = "ytt_quiz_result"  # scored quiz

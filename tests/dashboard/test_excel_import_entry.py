@@ -108,3 +108,17 @@ def test_excel_import_entry_page_for_admin_only(app_db):
     handler = sign_in("tianshan")
     with pytest.raises(ValueError):
         handler.switch_page("pages/import_cases.py")
+
+
+def test_excel_import_entry_page_same_file_not_imported_twice(app_db):
+    book = _book([_row(1, "2026/3/5"), _row(2, "2026/3/6")]).getvalue()
+    at = sign_in("admin")
+    at.switch_page("pages/import_cases.py").run()
+    at.file_uploader(key="import_file").set_value(("cases.xlsx", book, "application/xlsx")).run()
+    at.button(key="import_run").click().run()
+    assert not at.exception and not at.error
+    assert "已导入 2 件案件。该文件已导入" in at.success[0].value
+    at.run()  # a later run (another click, any widget) keeps the result and offers no import
+    assert "已导入 2 件案件" in at.success[0].value and not at.error
+    assert not [b for b in at.button if b.key == "import_run"]
+    assert _count(app_db) == 2
