@@ -70,10 +70,7 @@ class ValidationError(DashboardError):
     def params(self) -> dict:
         from dashboard import messages
 
-        lines = [
-            f"{messages.field_title(k)}：{messages.problem_text(k, v, **self.values)}"
-            for k, v in self.problems.items()
-        ]
+        lines = [messages.problem_line(k, v, **self.values) for k, v in self.problems.items()]
         return {"details": "；".join(lines)}
 
 
@@ -262,8 +259,7 @@ class ImportFailed(DashboardError):
         return [
             f"第 {r.row} 行："
             + "；".join(
-                f"{messages.field_title(k)}：{messages.problem_text(k, v, r.values.get(k, ''))}"
-                for k, v in r.problems.items()
+                messages.problem_line(k, v, r.values.get(k, "")) for k, v in r.problems.items()
             )
             for r in self.rows
         ]

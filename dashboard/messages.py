@@ -112,7 +112,7 @@ TEXTS = {
     "validation.station_exists": "{county}下已有{name}，无需重复登记；请直接为它建账号",
     "validation.unknown_role": "未知的角色",
     "validation.username": "用户名应为3至64位字母、数字或 _ . -",
-    "validation.username_taken": "该用户名已被使用",
+    "validation.username_taken": "该用户名已被使用（不区分大小写），请换一个",
     "validation.password_short": "密码至少10位",
     "validation.password_mix": "密码须同时包含字母和数字",
     "validation.password_spaces": "密码开头和结尾不能是空格",
@@ -228,6 +228,12 @@ FIELD_TITLES = {
     "reason": "约谈事由",
     "facts": "基本事实",
     "is_major": "重大问题",
+    "office_name": "单位名称",
+    "display_name": "姓名",
+    "content": "约谈情况",
+    "guidance": "指导意见",
+    "notice_method": "告知方式",
+    "step": "审批环节",
 }
 
 PERMISSION_TITLES = {
@@ -369,6 +375,13 @@ def problem_text(field: str, message_id: str, value: str = "", **params) -> str:
         wanted = "validation.choice_list" if value else "validation.choice_list_blank"
         return text(wanted, value=value, choices="、".join(choices))
     return text(message_id, value=value, **params)
+
+
+def problem_line(field: str, message_id: str, value: str = "", **params) -> str:
+    """「字段：问题」 as a validation report shows it; a field without a Chinese title (a code
+    key) is left out rather than shown in English."""
+    problem = problem_text(field, message_id, value, **params)
+    return f"{FIELD_TITLES[field]}：{problem}" if field in FIELD_TITLES else problem
 
 
 def field_title(field: str) -> str:

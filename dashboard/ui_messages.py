@@ -409,6 +409,7 @@ TEXTS = {
     "us.role": "角色",
     "us.principal": "主要领导（可批准重大问题约谈）",
     "us.create": "创建用户",
+    "us.pick_place": "请选择该用户所属的辖区",
     "us.created": "用户“{username}”已创建。",
     "us.station_new": "登记市场监管所",
     "us.station_no_county": "您的辖区内没有县区，无法登记市场监管所。",

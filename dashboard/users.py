@@ -29,6 +29,7 @@ from dashboard.errors import (
 
 log = logging.getLogger(__name__)
 USERNAME = re.compile(r"^[A-Za-z0-9_.-]{3,64}$")
+LEAST_ROLE = "trainee"  # 学员: no permission at all, the new-account form's default
 MAX_FAILURES = 5  # wrong passwords in a row before sign-in is locked
 LOCK_TIME = dt.timedelta(minutes=5)
 
@@ -79,12 +80,27 @@ def _hash(password: str) -> str:
     return bcrypt.hashpw(password.encode("utf-8"), bcrypt.gensalt(rounds=10)).decode("ascii")
 
 
-def _validate(session: Session, username: str, password: str, role: str) -> None:
+def find_user(session: Session, username: str) -> User | None:
+    """The account signed in as ``username``: the exact name, else the one account whose name
+    differs only in letter case (names are unique ignoring case; older twins keep exact)."""
+    user = session.scalar(select(User).where(User.username == username))
+    if user is not None:
+        return user
+    same = session.scalars(select(User).where(func.lower(User.username) == username.lower()))
+    found = list(same.all())
+    return found[0] if len(found) == 1 else None
+
+
+def _validate(session: Session, username: str, display_name: str, password: str, role: str) -> None:
     problems = {}
     if not USERNAME.match(username):
         problems["username"] = "validation.username"
-    elif session.scalar(select(User.id).where(User.username == username)):
+    elif session.scalar(select(User.id).where(func.lower(User.username) == username.lower())):
         problems["username"] = "validation.username_taken"
+    if not display_name.strip():
+        problems["display_name"] = "validation.required"
+    elif len(display_name.strip()) > User.__table__.c.display_name.type.length:
+        problems["display_name"] = "validation.too_long_64"
     if (p := password_problem(password)) is not None:
         problems["password"] = p
     if role not in roles():
@@ -108,7 +124,8 @@ def to_actor(session: Session, user: User) -> Actor:
 
 def _insert(session: Session, **fields) -> Actor:
     password = fields.pop("password")
-    _validate(session, fields["username"], password, fields["role"])
+    fields["display_name"] = fields["display_name"].strip()
+    _validate(session, fields["username"], fields["display_name"], password, fields["role"])
     jurisdictions.get(session, fields["jurisdiction_code"])
     user = User(password_hash=_hash(password), **fields)
     session.add(user)
@@ -154,12 +171,14 @@ def create_user(
 ) -> Actor:
     """Create an account (administrators, within their own jurisdiction)."""
     require_permission(actor, "manage_users")
+    if not jurisdiction_code:  # chosen deliberately: the form has no default
+        raise ValidationError({"jurisdiction_code": "validation.required"})
     if not jurisdictions.covers(session, actor.jurisdiction_code, jurisdiction_code):
         raise OutOfScope(actor.id, jurisdiction_code)
     return _insert(
         session,
         username=username,
-        display_name=display_name or username,
+        display_name=display_name,
         password=password,
         role=role,
         jurisdiction_code=jurisdiction_code,
@@ -175,7 +194,7 @@ def authenticate(
     After MAX_FAILURES wrong passwords in a row the account is locked for LOCK_TIME
     (SignInLocked, which says until when); the count is kept in the database."""
     at = at or now()
-    user = session.scalar(select(User).where(User.username == username))
+    user = find_user(session, username)
     if user is not None and user.locked_until is not None and user.locked_until > at:
         raise SignInLocked(user.locked_until)
     ok = (
@@ -215,7 +234,7 @@ def actor_for(session: Session, user_id: int) -> Actor:
 
 def actor_by_username(session: Session, username: str) -> Actor:
     """The active account ``username`` as an actor (for command-line work done in its name)."""
-    user = session.scalar(select(User).where(User.username == username))
+    user = find_user(session, username)
     if user is None or not user.active:
         raise NotFound("用户", username)
     return to_actor(session, user)

@@ -32,9 +32,12 @@ with st.form("new_user"):  # kept on a refusal so the typed values can be correc
     username = cols[0].text_input(t("auth.username"), key="new_user_name")
     display = cols[1].text_input(t("us.display_name"), key="new_user_display")
     password = cols[0].text_input(t("auth.password"), type="password", key="new_user_password")
-    role = cols[1].selectbox(t("us.role"), list(users.roles()), format_func=messages.role_title,
+    role_ids = list(users.roles())
+    role = cols[1].selectbox(t("us.role"), role_ids, format_func=messages.role_title,
+                             index=role_ids.index(users.LEAST_ROLE),
                              key="new_user_role")  # fmt: skip
     code = st.selectbox(t("form.jurisdiction"), list(nodes), format_func=lambda c: nodes[c].label,
+                        index=None, placeholder=t("us.pick_place"),
                         key="new_user_place")  # fmt: skip
     principal = st.checkbox(t("us.principal"), key="new_user_principal")
     submitted = st.form_submit_button(t("us.create"))

@@ -37,3 +37,17 @@ def test_app_new_user_form_keeps_values_on_error_and_clears_after_success(app_db
     assert "用户“shayibake”已创建" in texts(at)
     assert at.text_input(key="new_user_name").value == ""
     assert at.text_input(key="new_user_display").value == ""
+
+
+def test_app_new_user_form_defaults_to_least_role_and_needs_a_place(app_db):
+    at = sign_in("admin")
+    at.switch_page("pages/users.py").run()
+    assert at.selectbox(key="new_user_role").value == "trainee"
+    assert at.selectbox(key="new_user_place").value is None
+    at.text_input(key="new_user_name").input("xueyuan1")
+    at.text_input(key="new_user_display").input("学员一")
+    at.text_input(key="new_user_password").input("Another-pass-9")
+    at.button(key=SUBMIT).click()
+    at.run()
+    assert not at.exception
+    assert "辖区：此项必填" in texts(at) and "已创建" not in texts(at)
