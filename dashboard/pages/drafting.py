@@ -18,7 +18,7 @@ search = st.text_input(t("cs.search"), key="draft_search")
 with services.session() as s:
     rows = cases.list_cases(s, actor, cases.CaseFilter(search=search.strip()), page_size=200).rows
 if not rows:
-    st.info(t("dr.no_cases"))
+    st.info(t("dr.no_match", search=search.strip()) if search.strip() else t("dr.no_cases"))
     st.stop()
 labels = {r.id: f"{r.case_no}　{r.title}（{r.state_title}）" for r in rows}
 ids = list(labels)
