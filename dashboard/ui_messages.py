@@ -360,7 +360,15 @@ TEXTS = {
     "lw.pick_version": "版本",
     "lw.chapter_none": "（无章节）",
     "lw.article_no": "条号",
-    "lw.article_no_positive": "条号应为大于 0 的整数（如 25），请修改后再查询。",
+    "lw.article_no_positive": (
+        "条号应为大于 0 的整数（如 25），“之”应为 0 或正整数（如第一百三十三条之一填 133 和 1），"
+        "请修改后再查询。"
+    ),
+    "lw.article_suffix": "之",
+    "lw.article_suffix_help": (
+        "查询“之一”“之二”条时填 1、2（如刑法第一百三十三条之一：条号 133，之 1）；普通条文填 0。"
+    ),
+    "lw.law_required": "请填写法规名称（如 消费者权益保护法），再查询条文。",
     "lw.lookup": "查看",
     "lw.version_line": "{date} 版（{status}）",
     "lw.date_unknown": "日期不详",

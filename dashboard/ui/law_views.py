@@ -83,27 +83,37 @@ def browse(index: LawIndex) -> None:
 
 
 def article(index: LawIndex) -> None:
-    cols = st.columns([3, 1, 1])
-    law = cols[0].text_input(t("lw.law"), value="消费者权益保护法", key="article_law")
+    cols = st.columns([3, 1, 1, 1])
+    law = cols[0].text_input(t("lw.law"), value="消费者权益保护法", key="article_law").strip()
     number = cols[1].number_input(t("lw.article_no"), value=25, step=1, key="article_no")
-    if number < 1:  # checked here: the widget's own range message is in English
+    suffix = cols[2].number_input(t("lw.article_suffix"), value=0, step=1, key="article_suffix",
+                                  help=t("lw.article_suffix_help"))  # fmt: skip
+    if number < 1 or suffix < 0:  # checked here: the widget's own range message is in English
         st.warning(t("lw.article_no_positive"))
         return
     if (
-        not cols[2].button(t("lw.lookup"), key="article_go")
+        not cols[3].button(t("lw.lookup"), key="article_go")
         and keys.LAW_ARTICLE not in st.session_state
     ):
         return
-    st.session_state[keys.LAW_ARTICLE] = (law, int(number))
+    if not law:
+        st.warning(t("lw.law_required"))
+        return
+    st.session_state[keys.LAW_ARTICLE] = (law, int(number), int(suffix))
+    show_article(index, law, int(number), int(suffix))
+
+
+def show_article(index: LawIndex, law: str, number: int, suffix: int) -> None:
+    """The article's current text and its text in every version of the law."""
     try:
-        current, version = index.article(law.strip(), int(number))
+        current, version = index.article(law, number, suffix)
     except AssistantError as err:
         services.show_error(err)
         return
     st.markdown(f"### 《{version.title}》{current.label}")
     st.caption(law_versions.caption(version))
     st.markdown(current.text)
-    for other, text in index.versions_of(law.strip(), int(number)):
+    for other, text in index.versions_of(law, number, suffix):
         line = law_versions.line(other)
         st.markdown(f"- {line}：{text.text if text else t('lw.not_in_version')}")
 
