@@ -12,7 +12,7 @@ from pathlib import Path
 
 from assistant.cli_parser import ChineseParser
 from dashboard import messages
-from dashboard.errors import DashboardError, ImportFailed
+from dashboard.errors import DashboardError, ImportFailed, NoAdministrator
 
 
 def _date(text: str) -> dt.date:
@@ -84,6 +84,8 @@ def cmd_import_cases(args) -> None:
     engine = db.make_engine(args.db)
     db.upgrade(engine)
     with db.session_scope(engine) as s:
+        if not users.has_admin(s):  # only administrators may import: say how to create one
+            raise NoAdministrator()
         actor = users.actor_by_username(s, args.user)
         ids = excel.import_cases(s, actor, args.file)
     print(messages.text("import.done", count=len(ids)))

@@ -11,6 +11,7 @@ DashboardError
  +-- VersionConflict          someone else saved the case since it was read
  +-- DuplicateMatter          the same matter was already interviewed (earlier case given)
  +-- AuthenticationFailed     wrong user name or password
+ +-- NoAdministrator          no administrator account exists yet (first run not done)
  +-- DemoRefused              demo data would be written into a database with real cases
  +-- ImportFailed             an Excel import was rejected; ``rows`` lists every bad row
  +-- NothingToImport          the uploaded sheet holds no case rows
@@ -203,6 +204,15 @@ class AuthenticationFailed(DashboardError):
 
     def __init__(self):
         super().__init__("authentication failed")
+
+
+class NoAdministrator(DashboardError):
+    """Work that needs an administrator was asked for before the first one was created."""
+
+    message_id = "error.no_administrator"
+
+    def __init__(self):
+        super().__init__("no administrator account exists yet")
 
 
 class SignInLocked(DashboardError):

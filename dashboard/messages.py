@@ -38,6 +38,11 @@ TEXTS = {
         "同一事项已在案件 {case_no} 中约谈过，原则上不重复约谈。确需再次约谈请勾选确认并说明理由。"
     ),
     "error.authentication": "用户名或密码不正确，请重新输入。",
+    "error.no_administrator": (
+        "还没有管理员账号，无法导入。请先创建管理员：打开仪表盘按提示设置管理员密码，或运行 "
+        ".venv/bin/python -m dashboard init --admin-password 密码（用户名为 admin；"
+        "如用了 --db，请带上同一个数据库地址），然后重新导入。"
+    ),
     "error.sign_in_locked": (
         "该账号连续多次密码错误，已暂停登录 5 分钟。请于 {until} 之后再试；"
         "如忘记密码，请联系管理员重置。"

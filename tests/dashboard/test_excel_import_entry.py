@@ -122,3 +122,15 @@ def test_excel_import_entry_page_same_file_not_imported_twice(app_db):
     assert "已导入 2 件案件" in at.success[0].value and not at.error
     assert not [b for b in at.button if b.key == "import_run"]
     assert _count(app_db) == 2
+
+
+def test_excel_import_entry_cli_before_any_administrator_says_how_to_create_one(tmp_path, capsys):
+    url = f"sqlite:///{tmp_path / 'fresh.sqlite'}"
+    book = _save(tmp_path / "cases.xlsx", _book([_row(1, "2026/3/5")]))
+    assert cli.main(["import-cases", book, "--db", url]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("还没有管理员账号，无法导入。")
+    assert "python -m dashboard init --admin-password" in err and "未找到该用户" not in err
+    assert cli.main(["init", "--db", url, "--admin-password", "Admin-pass-9"]) == 0
+    assert cli.main(["import-cases", book, "--db", url]) == 0
+    assert _count(url) == 1
