@@ -11,10 +11,13 @@ from pathlib import Path
 from tqdm import tqdm
 
 from assistant import indexing
+from assistant.citations import CITATION
 from assistant.cli_parser import ChineseParser
 from assistant.errors import AssistantError
 from assistant.manifest import SCOPES
 from assistant.messages import message
+from assistant.models import Article, LawVersion
+from assistant.normalize import normalize_for_matching
 from assistant.numerals import parse_article_label
 from assistant.retrieval import MODES, Filters, Hit, LawIndex
 
@@ -68,9 +71,9 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("--mode", choices=MODES, default="hybrid")
     q.set_defaults(func=cmd_search)
 
-    a = sub.add_parser("article", help="查看一条法条及其各版本，如：消保法 25")
-    a.add_argument("law")
-    a.add_argument("number", help="条号：25、二十五 或 253之一")
+    a = sub.add_parser("article", help="查看一条法条及其各版本，如：消保法 25 或 消保法第25条")
+    a.add_argument("law", help="法规名称或简称；也可连同条号写在一起，如 刑法第一百二十条之一")
+    a.add_argument("number", nargs="?", help="条号：25、二十五 或 253之一")
     a.add_argument("--scope", choices=SCOPES, default="default")
     a.add_argument("--json", action="store_true")
     a.set_defaults(func=cmd_article)
@@ -280,28 +283,21 @@ def cmd_article(args) -> int:
             "错误：请写出法规名称或简称，如：python -m assistant article 消保法 25", file=sys.stderr
         )
         return 2
-    parsed = parse_number(args.number)
+    law, number = args.law, args.number
+    if number is None:  # one argument holding both: 消保法第二十五条
+        law, number = split_citation(args.law)
+        if not number:
+            print(f"错误：{message('article_number_missing', law=args.law)}", file=sys.stderr)
+            return 2
+    parsed = parse_number(number)
     if parsed is None:
-        print(
-            f"错误：无法识别条号「{args.number}」，请写成 25、二十五 或 253之一。", file=sys.stderr
-        )
+        print(f"错误：无法识别条号「{number}」，请写成 25、二十五 或 253之一。", file=sys.stderr)
         return 2
     index = LawIndex(args.scope)
-    article, current = index.article(args.law, *parsed)
-    versions = index.versions_of(args.law, *parsed)
+    article, current = index.article(law, *parsed)
+    versions = index.versions_of(law, *parsed)
     if args.json:
-        print(
-            json.dumps(
-                {
-                    "law": current.title,
-                    "article": article.number,
-                    "text": article.text,
-                    "versions": [_version_json(v, a) for v, a in versions],
-                },
-                ensure_ascii=False,
-                indent=1,
-            )
-        )
+        print(json.dumps(article_json(article, current, versions), ensure_ascii=False, indent=1))
         return 0
     when = current.version_date or "日期不详"
     print(f"《{current.title}》{article.label}（{when}版，{current.status}）")
@@ -334,6 +330,29 @@ def parse_number(raw: str) -> tuple[int, int] | None:
     if suffix and parsed[1] == 0:
         return None  # 二十五之零
     return parsed
+
+
+def split_citation(text: str) -> tuple[str, str]:
+    """消保法第二十五条之一 -> (消保法, 第二十五条之一): the law as written and all that follows
+    its 第 (parse_number refuses what is left over, such as a second 之一); no 第…条 -> ""."""
+    norm = normalize_for_matching(text).strip()
+    m = CITATION.search(norm)
+    if m is None:
+        return text, ""
+    return m.group("quoted") or m.group("bare"), "第" + norm[m.start("number") :]
+
+
+def article_json(article: Article, current: LawVersion, versions: list) -> dict:
+    """The article command's JSON: "article" stays the number (an int), "suffix" the 之一 part."""
+    return {
+        "law": current.title,
+        "article": article.number,
+        "suffix": article.suffix,
+        "label": article.label,
+        "citation": f"《{current.title}》{article.label}",
+        "text": article.text,
+        "versions": [_version_json(v, a) for v, a in versions],
+    }
 
 
 def _version_json(v, a) -> dict:
