@@ -157,9 +157,7 @@ def cmd_build(args) -> int:
 
 def _any_imported(report, sources: list[Path]) -> bool:
     """Whether anything under the given sources was imported (or was already in the corpus)."""
-    roots = [str(Path(p).resolve()) for p in sources]
-    done = [e["path"] for e in report.imported + report.duplicates]
-    return any(path.startswith(root) for path in done for root in roots)
+    return any(indexing.imported_under(report, Path(p).resolve()) for p in sources)
 
 
 def _print_report(result: indexing.BuildResult) -> None:
