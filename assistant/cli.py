@@ -12,7 +12,7 @@ from tqdm import tqdm
 
 from assistant import indexing
 from assistant.citations import CITATION
-from assistant.cli_parser import ChineseParser
+from assistant.cli_parser import ChineseParser, add_verbose, configure_logging
 from assistant.errors import AssistantError
 from assistant.manifest import SCOPES
 from assistant.messages import message
@@ -31,8 +31,10 @@ STAGES = {
 
 
 def main(argv: list[str] | None = None) -> int:
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     args = _parser().parse_args(argv)
+    if problem := configure_logging(args.verbose):
+        print(f"错误：{problem}", file=sys.stderr)
+        return 2
     try:
         return args.func(args) or 0
     except AssistantError as exc:
@@ -46,6 +48,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     p = ChineseParser(prog="python -m assistant", description="约谈通 法规助手")
+    add_verbose(p)
     sub = p.add_subparsers(required=True, title="命令", parser_class=ChineseParser)
 
     idx = sub.add_parser("index", help="建立或查看法规索引").add_subparsers(

@@ -5,12 +5,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import logging
 import re
 import sys
 from pathlib import Path
 
-from assistant.cli_parser import ChineseParser
+from assistant.cli_parser import ChineseParser, add_verbose, configure_logging
 from dashboard import messages
 from dashboard.errors import DashboardError, ImportFailed
 
@@ -132,6 +131,7 @@ def parser() -> argparse.ArgumentParser:
     from dashboard.workdays import MAX_WORKDAYS
 
     p = ChineseParser(prog="python -m dashboard", description="约谈通 案件管理命令行工具")
+    add_verbose(p)
     sub = p.add_subparsers(dest="command", required=True, title="命令",
                            parser_class=ChineseParser)  # fmt: skip
     d = sub.add_parser("deadline", help="计算整改报告的截止日期（工作日）")
@@ -163,8 +163,10 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    logging.basicConfig(level=logging.WARNING)
     args = parser().parse_args(argv)
+    if problem := configure_logging(args.verbose):
+        print(problem, file=sys.stderr)
+        return 2
     try:
         args.func(args)
     except DashboardError as err:
