@@ -77,7 +77,13 @@ class CaseInput:
 def load_case(path: Path) -> CaseInput:
     """Read and validate CASE.json; unreadable files raise DraftInputError too."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
+        raw = path.read_bytes()
+        if kind := _binary_kind(path, raw):
+            reason = m.INPUT_NOT_A_CASE_FILE.format(kind=kind)
+            raise DraftInputError(
+                [], [reason], m.INPUT_BAD_CASE_FILE.format(path=path, reason=reason)
+            )
+        data = json.loads(raw.decode("utf-8-sig"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         reason = _read_reason(exc)
         raise DraftInputError(
@@ -87,6 +93,27 @@ def load_case(path: Path) -> CaseInput:
         text = m.INPUT_BAD_JSON.format(path=path, reason="顶层应为 JSON 对象")
         raise DraftInputError([], ["not an object"], text)
     return parse_case(data)
+
+
+# Files people pick by mistake instead of CASE.json: by their first bytes, then by name.
+_SIGNATURES = {
+    b"PK\x03\x04": "Excel、Word 或压缩包",
+    b"%PDF": "PDF",
+    b"\xd0\xcf\x11\xe0": "Excel 或 Word",
+}
+_SUFFIXES = {
+    ".xlsx": "Excel", ".xls": "Excel", ".et": "WPS 表格", ".docx": "Word", ".doc": "Word",
+    ".wps": "WPS 文字", ".pdf": "PDF", ".zip": "压缩包", ".rar": "压缩包", ".7z": "压缩包",
+}  # fmt: skip
+
+
+def _binary_kind(path: Path, raw: bytes) -> str:
+    """What kind of document a case file is instead of JSON (Excel, PDF …), or "" for text."""
+    by_name = _SUFFIXES.get(path.suffix.lower(), "")
+    for signature, kind in _SIGNATURES.items():
+        if raw.startswith(signature):
+            return by_name or kind
+    return by_name if raw.lstrip()[:1] not in (b"{", b"[") else ""
 
 
 def _read_reason(exc: Exception) -> str:

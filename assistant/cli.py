@@ -91,7 +91,7 @@ def _parser() -> argparse.ArgumentParser:
 
     d = sub.add_parser("draft", help="为案件起草法律依据、整改意见、提纲、方案和文书")
     d.add_argument("--case", type=Path, required=True)
-    d.add_argument("--out", type=Path, required=True)
+    d.add_argument("--out", type=_out_folder, required=True, help="保存文书的文件夹")
     d.add_argument("--date", help="约谈日期 YYYY-MM-DD（默认今天）")
     d.add_argument("--scope", choices=SCOPES, default="default")
     d.add_argument("--overwrite", action="store_true", help="覆盖输出目录中已有的起草文件")
@@ -120,6 +120,13 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
 def _filters(args) -> Filters:
     status = None if args.status == "all" else args.status
     return Filters(law=args.law, level=args.level, status=status, region=args.region)
+
+
+def _out_folder(text: str) -> Path:
+    """--out must name a folder: "" would quietly mean the current one."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("不能为空，请写出保存文书的文件夹，如 --out 起草结果")
+    return Path(text)
 
 
 def cmd_build(args) -> int:

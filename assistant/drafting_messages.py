@@ -21,6 +21,11 @@ INPUT_BAD_CREDIT_CODE = (
     "统一社会信用代码“{code}”的格式或校验位不正确（应为18位数字和大写字母），请核对营业执照。"
 )
 INPUT_BAD_JSON = "案件文件“{path}”无法读取：{reason}。请检查文件是否为 UTF-8 编码的 JSON。"
+INPUT_BAD_CASE_FILE = "案件文件“{path}”无法读取：{reason}。"
+INPUT_NOT_A_CASE_FILE = (
+    "这是{kind}文件，不是案件文件。draft 只读取 JSON 格式的案件文件（UTF-8 编码，字段见 "
+    "README「draft --case 读取的案件文件」），请把约谈对象、案情和辖区等写入 .json 文件后重试"
+)
 INPUT_BAD_FIELD = "案件字段“{field}”的格式不正确：{reason}。"
 INPUT_BAD_TIME = "约谈时间“{value}”无法识别，请写成“2026-03-05 09:30”的形式。"
 INPUT_FEW_INTERVIEWERS = (

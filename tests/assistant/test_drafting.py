@@ -436,3 +436,47 @@ def test_drafting_cli_refuses_one_interviewer_and_writes_nothing(tmp_path, capsy
     assert code == 2
     assert "不少于两人" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == [case_file]
+
+
+def _workbook(path: Path) -> None:
+    import openpyxl
+
+    openpyxl.Workbook().save(path)
+
+
+def _word(path: Path) -> None:
+    import docx
+
+    docx.Document().save(path)
+
+
+@pytest.mark.parametrize(
+    ("name", "write", "kind"),
+    [
+        ("good.xlsx", _workbook, "这是Excel文件"),
+        ("case.docx", _word, "这是Word文件"),
+        ("case.json", lambda p: p.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"), "这是PDF文件"),
+    ],
+)
+def test_drafting_case_file_that_is_a_document_says_to_write_json(tmp_path, name, write, kind):
+    from assistant.case_input import load_case
+
+    path = tmp_path / name
+    write(path)
+    with pytest.raises(DraftInputError) as info:
+        load_case(path)
+    assert kind in info.value.message_zh and "只读取 JSON 格式的案件文件" in info.value.message_zh
+    assert "UTF-8 编码（可能是 GBK）" not in info.value.message_zh
+
+
+@pytest.mark.parametrize("out", ["", "  "])
+def test_drafting_cli_refuses_an_empty_out(tmp_path, capsys, out):
+    from assistant import cli
+
+    case_file = tmp_path / "case.json"
+    case_file.write_text(json.dumps({"party": "某店"}), encoding="utf-8")
+    with pytest.raises(SystemExit) as stop:
+        cli.main(["draft", "--case", str(case_file), "--out", out])
+    assert stop.value.code == 2
+    assert "参数 --out: 不能为空，请写出保存文书的文件夹" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == [case_file]
