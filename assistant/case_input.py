@@ -1,8 +1,10 @@
 """The case a draft is written for (案件信息), read from CASE.json and validated.
 
 Required: the party (``party`` or ``parties`` for a collective interview, 集中约谈), the
-facts and the jurisdiction. Optional: bureau, interview time and place, interviewers,
-recorder, invited representatives, problem category, reason, evidence, materials, doc number.
+facts and the jurisdiction; never both ``party`` and ``parties``, nor one party twice.
+Optional: bureau, interview time and place, interviewers (none, or at least two different
+people), recorder, invited representatives, problem category, reason, evidence, materials,
+doc number.
 Validation collects everything missing and raises one ``DraftInputError`` listing it.
 """
 
@@ -75,7 +77,13 @@ class CaseInput:
 def load_case(path: Path) -> CaseInput:
     """Read and validate CASE.json; unreadable files raise DraftInputError too."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
+        raw = path.read_bytes()
+        if kind := _binary_kind(path, raw):
+            reason = m.INPUT_NOT_A_CASE_FILE.format(kind=kind)
+            raise DraftInputError(
+                [], [reason], m.INPUT_BAD_CASE_FILE.format(path=path, reason=reason)
+            )
+        data = json.loads(raw.decode("utf-8-sig"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         reason = _read_reason(exc)
         raise DraftInputError(
@@ -85,6 +93,27 @@ def load_case(path: Path) -> CaseInput:
         text = m.INPUT_BAD_JSON.format(path=path, reason="顶层应为 JSON 对象")
         raise DraftInputError([], ["not an object"], text)
     return parse_case(data)
+
+
+# Files people pick by mistake instead of CASE.json: by their first bytes, then by name.
+_SIGNATURES = {
+    b"PK\x03\x04": "Excel、Word 或压缩包",
+    b"%PDF": "PDF",
+    b"\xd0\xcf\x11\xe0": "Excel 或 Word",
+}
+_SUFFIXES = {
+    ".xlsx": "Excel", ".xls": "Excel", ".et": "WPS 表格", ".docx": "Word", ".doc": "Word",
+    ".wps": "WPS 文字", ".pdf": "PDF", ".zip": "压缩包", ".rar": "压缩包", ".7z": "压缩包",
+}  # fmt: skip
+
+
+def _binary_kind(path: Path, raw: bytes) -> str:
+    """What kind of document a case file is instead of JSON (Excel, PDF …), or "" for text."""
+    by_name = _SUFFIXES.get(path.suffix.lower(), "")
+    for signature, kind in _SIGNATURES.items():
+        if raw.startswith(signature):
+            return by_name or kind
+    return by_name if raw.lstrip()[:1] not in (b"{", b"[") else ""
 
 
 def _read_reason(exc: Exception) -> str:
@@ -121,7 +150,7 @@ def parse_case(data: dict) -> CaseInput:
         bureau=_text(data.get("bureau")) or bureau_of(_text(data.get("jurisdiction"))),
         interview_time=interview_time,
         place=_text(data.get("place") or data.get("interview_place")),
-        interviewers=_texts(data.get("interviewers")),
+        interviewers=_interviewers(data.get("interviewers"), problems),
         recorder=_text(data.get("recorder")),
         invited=_texts(data.get("invited")),
         problem_category=_text(data.get("problem_category") or data.get("category")),
@@ -177,6 +206,8 @@ def _credit_code_ok(code: str) -> bool:
 
 def _parties(data: dict, problems: list[str]) -> tuple[Party, ...]:
     raw = data.get("parties")
+    if raw and data.get("party"):  # which one is meant cannot be guessed
+        problems.append(m.INPUT_PARTY_AND_PARTIES)
     if raw is None:
         raw = [data["party"]] if data.get("party") else []
     if not isinstance(raw, list):
@@ -190,7 +221,40 @@ def _parties(data: dict, problems: list[str]) -> tuple[Party, ...]:
             problems.append(m.INPUT_BAD_FIELD.format(field="party", reason="应为对象"))
             continue
         out.append(_party(item))
-    return tuple(out)
+    return _once_each(out, problems)
+
+
+def _once_each(parties: list[Party], problems: list[str]) -> tuple[Party, ...]:
+    """The parties, refusing one named twice (same name, or same credit code): each would
+    get its own notice, served twice on one company."""
+    seen: set[str] = set()
+    for party in parties:
+        keys = {_squashed(party.name)} | ({party.credit_code} if party.credit_code else set())
+        keys.discard("")
+        if keys & seen:
+            problems.append(m.INPUT_REPEATED_PARTY.format(name=party.name or party.credit_code))
+        seen |= keys
+    return tuple(parties)
+
+
+def _interviewers(value, problems: list[str]) -> tuple[str, ...]:
+    """The interviewers named: none (left blank in the papers) or at least two different
+    people (《消费维权行政约谈制度》第七条; the dashboard's guard asks the same)."""
+    names = _texts(value)
+    keys = [_squashed(n) for n in names]
+    first: dict[str, str] = {}  # each person as first written
+    for name in names:
+        first.setdefault(_squashed(name), name)
+    for key in dict.fromkeys(k for k in keys if keys.count(k) > 1):
+        problems.append(m.INPUT_REPEATED_INTERVIEWER.format(name=first[key]))
+    if names and len(first) < 2:
+        shown = "、".join(first.values())
+        problems.append(m.INPUT_FEW_INTERVIEWERS.format(count=len(first), names=shown))
+    return names
+
+
+def _squashed(name: str) -> str:
+    return re.sub(r"\s+", "", normalize_for_matching(name))
 
 
 def _party(item: dict) -> Party:

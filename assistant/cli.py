@@ -11,10 +11,13 @@ from pathlib import Path
 from tqdm import tqdm
 
 from assistant import indexing
-from assistant.cli_parser import ChineseParser
+from assistant.citations import CITATION
+from assistant.cli_parser import ChineseParser, add_verbose, configure_logging
 from assistant.errors import AssistantError
 from assistant.manifest import SCOPES
 from assistant.messages import message
+from assistant.models import Article, LawVersion
+from assistant.normalize import normalize_for_matching
 from assistant.numerals import parse_article_label
 from assistant.retrieval import MODES, Filters, Hit, LawIndex
 
@@ -28,8 +31,10 @@ STAGES = {
 
 
 def main(argv: list[str] | None = None) -> int:
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     args = _parser().parse_args(argv)
+    if problem := configure_logging(args.verbose):
+        print(f"错误：{problem}", file=sys.stderr)
+        return 2
     try:
         return args.func(args) or 0
     except AssistantError as exc:
@@ -43,6 +48,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     p = ChineseParser(prog="python -m assistant", description="约谈通 法规助手")
+    add_verbose(p)
     sub = p.add_subparsers(required=True, title="命令", parser_class=ChineseParser)
 
     idx = sub.add_parser("index", help="建立或查看法规索引").add_subparsers(
@@ -68,9 +74,9 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("--mode", choices=MODES, default="hybrid")
     q.set_defaults(func=cmd_search)
 
-    a = sub.add_parser("article", help="查看一条法条及其各版本，如：消保法 25")
-    a.add_argument("law")
-    a.add_argument("number", help="条号：25、二十五 或 253之一")
+    a = sub.add_parser("article", help="查看一条法条及其各版本，如：消保法 25 或 消保法第25条")
+    a.add_argument("law", help="法规名称或简称；也可连同条号写在一起，如 刑法第一百二十条之一")
+    a.add_argument("number", nargs="?", help="条号：25、二十五 或 253之一")
     a.add_argument("--scope", choices=SCOPES, default="default")
     a.add_argument("--json", action="store_true")
     a.set_defaults(func=cmd_article)
@@ -85,7 +91,7 @@ def _parser() -> argparse.ArgumentParser:
 
     d = sub.add_parser("draft", help="为案件起草法律依据、整改意见、提纲、方案和文书")
     d.add_argument("--case", type=Path, required=True)
-    d.add_argument("--out", type=Path, required=True)
+    d.add_argument("--out", type=_out_folder, required=True, help="保存文书的文件夹")
     d.add_argument("--date", help="约谈日期 YYYY-MM-DD（默认今天）")
     d.add_argument("--scope", choices=SCOPES, default="default")
     d.add_argument("--overwrite", action="store_true", help="覆盖输出目录中已有的起草文件")
@@ -114,6 +120,13 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
 def _filters(args) -> Filters:
     status = None if args.status == "all" else args.status
     return Filters(law=args.law, level=args.level, status=status, region=args.region)
+
+
+def _out_folder(text: str) -> Path:
+    """--out must name a folder: "" would quietly mean the current one."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("不能为空，请写出保存文书的文件夹，如 --out 起草结果")
+    return Path(text)
 
 
 def cmd_build(args) -> int:
@@ -154,9 +167,7 @@ def cmd_build(args) -> int:
 
 def _any_imported(report, sources: list[Path]) -> bool:
     """Whether anything under the given sources was imported (or was already in the corpus)."""
-    roots = [str(Path(p).resolve()) for p in sources]
-    done = [e["path"] for e in report.imported + report.duplicates]
-    return any(path.startswith(root) for path in done for root in roots)
+    return any(indexing.imported_under(report, Path(p).resolve()) for p in sources)
 
 
 def _print_report(result: indexing.BuildResult) -> None:
@@ -280,28 +291,21 @@ def cmd_article(args) -> int:
             "错误：请写出法规名称或简称，如：python -m assistant article 消保法 25", file=sys.stderr
         )
         return 2
-    parsed = parse_number(args.number)
+    law, number = args.law, args.number
+    if number is None:  # one argument holding both: 消保法第二十五条
+        law, number = split_citation(args.law)
+        if not number:
+            print(f"错误：{message('article_number_missing', law=args.law)}", file=sys.stderr)
+            return 2
+    parsed = parse_number(number)
     if parsed is None:
-        print(
-            f"错误：无法识别条号「{args.number}」，请写成 25、二十五 或 253之一。", file=sys.stderr
-        )
+        print(f"错误：无法识别条号「{number}」，请写成 25、二十五 或 253之一。", file=sys.stderr)
         return 2
     index = LawIndex(args.scope)
-    article, current = index.article(args.law, *parsed)
-    versions = index.versions_of(args.law, *parsed)
+    article, current = index.article(law, *parsed)
+    versions = index.versions_of(law, *parsed)
     if args.json:
-        print(
-            json.dumps(
-                {
-                    "law": current.title,
-                    "article": article.number,
-                    "text": article.text,
-                    "versions": [_version_json(v, a) for v, a in versions],
-                },
-                ensure_ascii=False,
-                indent=1,
-            )
-        )
+        print(json.dumps(article_json(article, current, versions), ensure_ascii=False, indent=1))
         return 0
     when = current.version_date or "日期不详"
     print(f"《{current.title}》{article.label}（{when}版，{current.status}）")
@@ -334,6 +338,29 @@ def parse_number(raw: str) -> tuple[int, int] | None:
     if suffix and parsed[1] == 0:
         return None  # 二十五之零
     return parsed
+
+
+def split_citation(text: str) -> tuple[str, str]:
+    """消保法第二十五条之一 -> (消保法, 第二十五条之一): the law as written and all that follows
+    its 第 (parse_number refuses what is left over, such as a second 之一); no 第…条 -> ""."""
+    norm = normalize_for_matching(text).strip()
+    m = CITATION.search(norm)
+    if m is None:
+        return text, ""
+    return m.group("quoted") or m.group("bare"), "第" + norm[m.start("number") :]
+
+
+def article_json(article: Article, current: LawVersion, versions: list) -> dict:
+    """The article command's JSON: "article" stays the number (an int), "suffix" the 之一 part."""
+    return {
+        "law": current.title,
+        "article": article.number,
+        "suffix": article.suffix,
+        "label": article.label,
+        "citation": f"《{current.title}》{article.label}",
+        "text": article.text,
+        "versions": [_version_json(v, a) for v, a in versions],
+    }
 
 
 def _version_json(v, a) -> dict:

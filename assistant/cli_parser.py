@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
+
+from assistant import settings
+
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+LOG_FORMAT = "%(levelname)s %(name)s: %(message)s"
 
 # argparse's English error phrases and what an official reads instead.
 ERROR_WORDS = {
@@ -38,3 +44,25 @@ class ChineseParser(argparse.ArgumentParser):
             message = message.replace(english, chinese)
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}：错误：{message}\n")
+
+
+def configure_logging(verbose: bool = False) -> str:
+    """Send English log lines to stderr from YTT_LOG_LEVEL up (ERROR unless set; INFO with
+    --verbose), so a user sees the Chinese message alone. Returns a Chinese error for a bad
+    YTT_LOG_LEVEL, "" when all is well."""
+    raw = settings.get("log_level").strip().upper() or "ERROR"
+    if raw not in LOG_LEVELS:
+        logging.basicConfig(level=logging.ERROR, format=LOG_FORMAT)
+        return (
+            f"环境变量 YTT_LOG_LEVEL 的值“{settings.get('log_level')}”无效，"
+            f"应为 {'、'.join(LOG_LEVELS)} 之一，或删去该变量。"
+        )
+    level = min(logging.getLevelName(raw), logging.INFO) if verbose else logging.getLevelName(raw)
+    logging.basicConfig(level=level, format=LOG_FORMAT)
+    return ""
+
+
+def add_verbose(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="同时显示英文运行日志（排查问题时使用）"
+    )

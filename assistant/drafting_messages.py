@@ -21,8 +21,25 @@ INPUT_BAD_CREDIT_CODE = (
     "统一社会信用代码“{code}”的格式或校验位不正确（应为18位数字和大写字母），请核对营业执照。"
 )
 INPUT_BAD_JSON = "案件文件“{path}”无法读取：{reason}。请检查文件是否为 UTF-8 编码的 JSON。"
+INPUT_BAD_CASE_FILE = "案件文件“{path}”无法读取：{reason}。"
+INPUT_NOT_A_CASE_FILE = (
+    "这是{kind}文件，不是案件文件。draft 只读取 JSON 格式的案件文件（UTF-8 编码，字段见 "
+    "README「draft --case 读取的案件文件」），请把约谈对象、案情和辖区等写入 .json 文件后重试"
+)
 INPUT_BAD_FIELD = "案件字段“{field}”的格式不正确：{reason}。"
 INPUT_BAD_TIME = "约谈时间“{value}”无法识别，请写成“2026-03-05 09:30”的形式。"
+INPUT_FEW_INTERVIEWERS = (
+    "约谈人员（interviewers）只写了 {count} 人（{names}）。《消费维权行政约谈制度》第七条要求"
+    "约谈人员不少于两人：请写明至少两名不同的约谈人员；尚未确定时可删去此项，文书中留空待填。"
+)
+INPUT_REPEATED_INTERVIEWER = "约谈人员“{name}”重复列出，请删去重复的一项。"
+INPUT_REPEATED_PARTY = (
+    "约谈对象“{name}”在 parties 中重复列出，同一经营者只应约谈、通知一次，请删去重复的一项。"
+)
+INPUT_PARTY_AND_PARTIES = (
+    "同时填写了 party 和 parties，无法确定约谈对象：单个约谈对象请只写 party；"
+    "集中约谈请把全部约谈对象写在 parties 列表中，并删去 party。"
+)
 
 # --- notices shown with the draft -------------------------------------------------------------
 

@@ -133,7 +133,9 @@ def _build_locked(
         entries = [(v, a) for v, a in entries if canonical_title(v.title) in wanted]
     store = CorpusStore(store_path(folder))
     try:
-        sources = _remembered_sources(store, sources, report)
+        known = _known_sources(store)
+        named = [p for p in sources if p not in known]
+        sources = _present([*known, *named], report)
         for missing in (p for p in settings.import_dirs() if not p.exists()):
             report.refused.append(
                 {"path": str(missing), "reason": message("import_dir_missing", path=missing)}
@@ -141,6 +143,7 @@ def _build_locked(
         files = _files(settings.import_dirs() + sources, report)
         entries += _import_files(files, report, progress)
         merged = _merge(entries, report)
+        _remember(store, known + [p for p in named if imported_under(report, p)])
 
         # Write the store, then the lexical index of the scope. Until both are written, the
         # store says a build is running, so a killed build is noticed (build_interrupted).
@@ -252,15 +255,28 @@ def remembered_sources(folder: Path | None = None) -> list[Path]:
         store.close()
 
 
-def _remembered_sources(store: CorpusStore, sources: list[Path], report) -> list[Path]:
-    """Sources named once with --source stay in every later build. One that is missing now
-    (an unmounted share) stays remembered; its laws are left out of this build only."""
-    known = [Path(p) for p in json.loads(store.meta("sources", "[]"))]
-    merged = list(dict.fromkeys([*known, *sources]))
-    for gone in (p for p in merged if not p.exists()):
+def _known_sources(store: CorpusStore) -> list[Path]:
+    return [Path(p) for p in json.loads(store.meta("sources", "[]"))]
+
+
+def _remember(store: CorpusStore, sources: list[Path]) -> None:
+    """Sources named once with --source stay in every later build, but only once something
+    under them was imported: a refused file (empty.md) is reported once, not on every build."""
+    store.set_meta("sources", json.dumps([str(p) for p in sources], ensure_ascii=False))
+
+
+def _present(sources: list[Path], report: ImportReport) -> list[Path]:
+    """The sources that exist now. A remembered one that is missing (an unmounted share) stays
+    remembered; its laws are left out of this build only."""
+    for gone in (p for p in sources if not p.exists()):
         report.refused.append({"path": str(gone), "reason": message("source_gone")})
-    store.set_meta("sources", json.dumps([str(p) for p in merged], ensure_ascii=False))
-    return [p for p in merged if p.exists()]
+    return [p for p in sources if p.exists()]
+
+
+def imported_under(report: ImportReport, root: Path) -> bool:
+    """Whether this build imported a document under ``root`` (or found it already held)."""
+    done = [Path(e["path"]) for e in report.imported + report.duplicates]
+    return any(path == root or path.is_relative_to(root) for path in done)
 
 
 def search_text(article: Article) -> str:

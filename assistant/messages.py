@@ -71,6 +71,10 @@ MESSAGES: dict[str, str] = {
         "法规库中没有「{law}」。如需引用，请先在「法规」页面导入该文件，"
         "或运行 python -m assistant index build --source 文件路径。"
     ),
+    "article_number_missing": (
+        "「{law}」中没有条号。请写成 python -m assistant article 消保法 25，"
+        "或把条号连在法规名称后：python -m assistant article 消保法第25条。"
+    ),
     "article_not_in_law": "《{title}》（{version_date}版）没有{label}，请核对条号。",
     "parse_failed": (
         "文件解析出错，未导入。请确认文件能用 Word/WPS 或 PDF 阅读器正常打开，另存后重试。"

@@ -256,8 +256,9 @@ class LawIndex:
         return out
 
     def citations(self, query: str) -> list[CitationRef]:
-        """The citations in a query (消保法第25条, 消保法二十五条, 《某办法》第3条)."""
-        return find_citations(_MISSING_DI.sub(r"第\1条", query), self.resolver)
+        """The citations in a query (消保法第25条, 消保法二十五条, 《某办法》第3条), with those
+        of laws the corpus lacks (火星法第3条) keeping no law key."""
+        return find_citations(_MISSING_DI.sub(r"第\1条", query), self.resolver, keep_unknown=True)
 
     def cited(self, refs: list[CitationRef], mask: np.ndarray | None) -> list[int]:
         """Rows of the cited articles in force within the filters: those come first."""
@@ -272,7 +273,7 @@ class LawIndex:
         """Why each cited article that the version in force does not have is not shown."""
         out = []
         for ref in refs:
-            if not ref.law_key:  # 《不存在的法》第3条: a quoted title the corpus does not hold
+            if not ref.law_key:  # 《不存在的法》第3条, 火星法第3条: a law the corpus does not hold
                 out.append(message("law_not_in_corpus", law=ref.law_text))
                 continue
             if (ref.law_key, ref.number, ref.suffix) in self._by_ref:

@@ -39,6 +39,12 @@ SETTINGS = {
     "llm_url": Setting("YTT_LLM_URL", "", "OpenAI-compatible endpoint for optional drafting."),
     "llm_model": Setting("YTT_LLM_MODEL", "", "Model name at that endpoint (e.g. qwen2.5-14b)."),
     "llm_key": Setting("YTT_LLM_KEY", "", "API key for that endpoint (never stored)."),
+    "log_level": Setting(
+        "YTT_LOG_LEVEL",
+        "ERROR",
+        "Command-line tools: the lowest level of the English log lines shown on stderr "
+        "(DEBUG, INFO, WARNING or ERROR); --verbose is INFO. Users read the Chinese messages.",
+    ),
 }
 
 

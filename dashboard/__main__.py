@@ -5,12 +5,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import logging
 import re
 import sys
 from pathlib import Path
 
-from assistant.cli_parser import ChineseParser
+from assistant.cli_parser import ChineseParser, add_verbose, configure_logging
 from dashboard import messages
 from dashboard.errors import DashboardError, ImportFailed, NoAdministrator
 
@@ -30,13 +29,12 @@ def _date(text: str) -> dt.date:
 def cmd_deadline(args) -> None:
     from dashboard import db, workdays
 
-    session_cm = None
-    if args.db:
-        session_cm = db.session_scope(db.make_engine(args.db))
-    if session_cm is None:
+    if not args.db:
         deadline = workdays.add_workdays(args.date, args.days)
     else:
-        with session_cm as s:
+        engine = db.make_engine(args.db)
+        db.require_schema(engine)  # read only: a new or mistyped database is not set up here
+        with db.session_scope(engine) as s:
             deadline = workdays.rectification_deadline(s, args.date, args.days)
     flag = f" {messages.text('deadline.unverified')}" if deadline.unverified else ""
     print(f"{deadline.due.isoformat()}{flag}")
@@ -108,6 +106,18 @@ def _positive(text: str) -> int:
     return number
 
 
+def _workdays(text: str) -> int:
+    """A count of working days: positive, at most MAX_WORKDAYS (about a year)."""
+    from dashboard.workdays import MAX_WORKDAYS
+
+    number = _positive(text)
+    if number > MAX_WORKDAYS:
+        raise argparse.ArgumentTypeError(
+            messages.text("cli.too_many_workdays", most=MAX_WORKDAYS, value=text)
+        )
+    return number
+
+
 def _db_url(text: str) -> str:
     """A database URL SQLAlchemy can use (the check YTT_DB_URL gets too)."""
     from dashboard import settings
@@ -120,12 +130,16 @@ def _db_url(text: str) -> str:
 
 
 def parser() -> argparse.ArgumentParser:
+    from dashboard.workdays import MAX_WORKDAYS
+
     p = ChineseParser(prog="python -m dashboard", description="约谈通 案件管理命令行工具")
+    add_verbose(p)
     sub = p.add_subparsers(dest="command", required=True, title="命令",
                            parser_class=ChineseParser)  # fmt: skip
     d = sub.add_parser("deadline", help="计算整改报告的截止日期（工作日）")
     d.add_argument("date", type=_date, help="约谈日期，格式 YYYY-MM-DD")
-    d.add_argument("--days", type=_positive, default=15, help="工作日数，默认 15")
+    d.add_argument("--days", type=_workdays, default=15,
+                   help=f"工作日数，默认 15，最多 {MAX_WORKDAYS}")  # fmt: skip
     d.add_argument("--db", type=_db_url, help="数据库地址（使用其中的地区节假日表）")
     d.set_defaults(func=cmd_deadline)
     m = sub.add_parser("demo-data", help="写入带“演示”标注的模拟案件")
@@ -151,8 +165,10 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    logging.basicConfig(level=logging.WARNING)
     args = parser().parse_args(argv)
+    if problem := configure_logging(args.verbose):
+        print(problem, file=sys.stderr)
+        return 2
     try:
         args.func(args)
     except DashboardError as err:

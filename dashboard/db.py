@@ -27,13 +27,14 @@ from sqlalchemy import (
     UniqueConstraint,
     create_engine,
     event,
+    inspect,
 )
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
 
 from dashboard import settings
-from dashboard.errors import DatabaseUnavailable
+from dashboard.errors import DatabaseEmpty, DatabaseUnavailable
 
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -311,6 +312,18 @@ def connected(engine: Engine) -> Iterator[Connection]:
         raise DatabaseUnavailable(location, str(exc.orig or exc).splitlines()[0]) from exc
     with conn, conn.begin():
         yield conn
+
+
+def require_schema(engine: Engine) -> None:
+    """For a command that only reads: DatabaseEmpty when the database has no tables yet (a new
+    file, or a typo in its address), DatabaseUnavailable when its server cannot be reached."""
+    location = engine.url.render_as_string(hide_password=True)
+    path = engine.url.database
+    if engine.dialect.name == "sqlite" and path and path != ":memory:" and not Path(path).exists():
+        raise DatabaseEmpty(location)  # before connecting, which would create the file
+    with connected(engine) as conn:
+        if not inspect(conn).has_table(RegionalDay.__tablename__):
+            raise DatabaseEmpty(location)
 
 
 @lru_cache(maxsize=4)

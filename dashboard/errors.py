@@ -17,6 +17,7 @@ DashboardError
  +-- NothingToImport          the uploaded sheet holds no case rows
  +-- UnreadableWorkbook       the upload is not an .xlsx workbook openpyxl can read
  +-- DatabaseUnavailable      the configured database server cannot be reached
+ +-- DatabaseEmpty            the database holds no tables yet (not initialised, or a typo)
 
 Every error has ``message_id`` and ``params``: ``messages.text(err.message_id, **err.params)``
 renders the Chinese text shown to users; ``str(err)`` is English for logs.
@@ -296,6 +297,18 @@ class DatabaseUnavailable(DashboardError):
     def __init__(self, location: str, reason: str):
         super().__init__(f"database {location} unreachable: {reason}")
         self.location, self.reason = location, reason
+
+    @property
+    def params(self) -> dict:
+        return {"location": self.location}
+
+
+class DatabaseEmpty(DashboardError):
+    message_id = "error.database_empty"
+
+    def __init__(self, location: str):
+        super().__init__(f"database {location} has no schema")
+        self.location = location
 
     @property
     def params(self) -> dict:

@@ -65,9 +65,17 @@ TEXTS = {
         "无法连接数据库 {location}。请确认数据库服务已启动、地址端口和用户名密码正确；"
         "如不需要 PostgreSQL，可去掉环境变量 YTT_DB_URL，改用默认的 SQLite 后重新启动。"
     ),
+    "error.database_empty": (
+        "数据库 {location} 中还没有数据表（新建的空数据库，或地址写错了）。请核对 --db 地址；"
+        "如确是新数据库，请先运行 python -m dashboard init --db 同一地址 初始化，"
+        "再由管理员维护本地区节假日。不加 --db 则只按全国节假日计算。"
+    ),
     "cli.no_such_date": "日期 {value} 不存在，请核对月份（1—12）和该月的天数",
     "cli.no_file": "找不到文件 {path}，请检查路径和文件名",
     "cli.positive": "应为大于0的整数，收到“{value}”",
+    "cli.too_many_workdays": (
+        "工作日数最多 {most}（约一年；整改期限通常为 15 个工作日），收到“{value}”，请核对天数"
+    ),
     "cli.bad_db_url": (
         "数据库地址“{value}”无法识别，应形如 sqlite:////数据目录/yuetantong.sqlite "
         "或 postgresql+psycopg://用户@主机/库名"
@@ -111,6 +119,7 @@ TEXTS = {
     "validation.too_long_100": "内容过长，最多 100 个字，请精简",
     "validation.too_long_200": "内容过长，最多 200 个字，请精简",
     "validation.positive": "应为大于0的整数",
+    "validation.too_many_workdays": "超过上限（约一年的工作日），请核对天数",
     "validation.unknown_region": "未知的行政区划代码",
     "validation.unknown_jurisdiction": "未知的辖区",
     "validation.station_parent": "市场监管所只能设在县区之下",

@@ -36,6 +36,10 @@ class Deadline:
 # 国庆节. For a year without official data these are still known to be days off; the lunar
 # holidays and the make-up working days are not, so such deadlines stay 待核验.
 FIXED_HOLIDAYS = frozenset({(1, 1), (5, 1), (5, 2), (10, 1), (10, 2), (10, 3)})
+# The most working days counted: about one calendar year. The regulation's period is 15 working
+# days and the official calendar covers only the years already announced, so a longer count is
+# a typing mistake (and 100000000 days would run for minutes, then overflow the date).
+MAX_WORKDAYS = 250
 
 
 @lru_cache(maxsize=16384)
@@ -61,6 +65,8 @@ def add_workdays(
     """The ``days``-th working day after ``start`` (``start`` itself never counts)."""
     if days < 1:
         raise ValidationError({"days": "validation.positive"})
+    if days > MAX_WORKDAYS:
+        raise ValidationError({"days": "validation.too_many_workdays"})
     day, counted, uncovered = start, 0, []
     while counted < days:
         day += dt.timedelta(days=1)

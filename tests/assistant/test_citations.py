@@ -2,6 +2,7 @@ import pytest
 
 from assistant.citations import find_citations
 from assistant.errors import CitationNotFound
+from assistant.messages import message
 
 
 @pytest.mark.parametrize(
@@ -78,3 +79,37 @@ def test_search_says_when_a_cited_article_does_not_exist(lexical_index):
         "《中华人民共和国消费者权益保护法》（2013-10-25版）没有第二百条，请核对条号。"
     ]
     assert lexical_index.search("消保法第25条", k=3).absent == []
+
+
+@pytest.mark.parametrize(
+    ("query", "law"),
+    [
+        ("消费者权益保护法实施条例第20条", "消费者权益保护法实施条例"),
+        ("网络交易监督管理办法第十三条", "网络交易监督管理办法"),
+        ("火星法第3条", "火星法"),
+        ("请问关于火星法3条怎么理解", "火星法"),
+        ("北京市消费者权益保护法第3条", "北京市消费者权益保护法"),
+    ],
+)
+def test_search_names_an_unquoted_law_the_corpus_lacks(lexical_index, query, law):
+    result = lexical_index.search(query, k=3)
+    assert result.absent == [message("law_not_in_corpus", law=law)]
+    # a longer unknown title is not a citation of the known law it contains
+    assert not any(h.ranks.get("citation") for h in result.hits)
+
+
+@pytest.mark.parametrize(
+    "query", ["根据法律第3条", "依照本法第三条", "本条例第七十二条", "按照国家有关规定第3条"]
+)
+def test_search_gives_no_notice_for_running_text(lexical_index, query):
+    assert lexical_index.search(query, k=3).absent == []
+
+
+def test_search_cli_prints_the_notice_for_an_unquoted_unknown_law(
+    lexical_index_dir, monkeypatch, capsys
+):
+    from assistant import cli
+
+    monkeypatch.setenv("YTT_INDEX_DIR", str(lexical_index_dir))
+    assert cli.main(["search", "火星法第3条", "--k", "1"]) == 0
+    assert f"注意：{message('law_not_in_corpus', law='火星法')}" in capsys.readouterr().out

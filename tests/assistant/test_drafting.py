@@ -378,3 +378,105 @@ def test_drafting_collective_interview_writes_each_party_its_own_notice(lexical_
     assert "天山区某小家电网店" in second and "乌鲁木齐某服饰电子商务有限公司" not in second
     record = (tmp_path / "o" / "record.md").read_text(encoding="utf-8")
     assert "天山区某小家电网店" in record and "乌鲁木齐某服饰电子商务有限公司" in record
+
+
+@pytest.mark.parametrize("interviewers", [["李某"], ["李某", "李某"], "李某", ["李某", " 李 某 "]])
+def test_drafting_refuses_fewer_than_two_interviewers(interviewers):
+    with pytest.raises(DraftInputError) as caught:
+        _case(interviewers=interviewers)
+    text = caught.value.message_zh
+    assert "只写了 1 人（李某）" in text and "不少于两人" in text
+
+
+def test_drafting_accepts_two_interviewers_or_none():
+    assert _case(interviewers="李某、王某").interviewers == ("李某", "王某")
+    assert _case().interviewers == ()  # left blank in the papers, filled in by hand
+
+
+def test_drafting_refuses_an_interviewer_listed_twice():
+    with pytest.raises(DraftInputError) as caught:
+        _case(interviewers=["李某", "王某", "李某"])
+    assert caught.value.problems == [m.INPUT_REPEATED_INTERVIEWER.format(name="李某")]
+
+
+@pytest.mark.parametrize(
+    "parties",
+    [
+        ["乌鲁木齐某服饰有限公司", "乌鲁木齐某服饰有限公司 "],
+        [
+            {"name": "某服饰有限公司", "credit_code": "91350100M000100Y43"},
+            {"name": "某服饰公司", "credit_code": "91350100M000100Y43"},
+        ],
+    ],
+)
+def test_drafting_refuses_a_party_listed_twice(parties):
+    data = {"parties": parties, "facts": RETURN_FACTS, "jurisdiction": JURISDICTION}
+    with pytest.raises(DraftInputError) as caught:
+        parse_case(data)
+    assert "在 parties 中重复列出" in caught.value.message_zh
+    assert caught.value.missing == []
+
+
+def test_drafting_refuses_both_party_and_parties():
+    data = {"party": {"name": "甲公司"}, "parties": ["乙公司", "丙公司"]}
+    with pytest.raises(DraftInputError) as caught:
+        parse_case({**data, "facts": RETURN_FACTS, "jurisdiction": JURISDICTION})
+    assert caught.value.problems == [m.INPUT_PARTY_AND_PARTIES]
+    assert caught.value.missing == []
+
+
+def test_drafting_cli_refuses_one_interviewer_and_writes_nothing(tmp_path, capsys):
+    from assistant import cli
+
+    case = {"party": {"name": "某店"}, "facts": RETURN_FACTS, "jurisdiction": JURISDICTION,
+            "interviewers": ["李某"]}  # fmt: skip
+    case_file = tmp_path / "case.json"
+    case_file.write_text(json.dumps(case, ensure_ascii=False), encoding="utf-8")
+    code = cli.main(["draft", "--case", str(case_file), "--out", str(tmp_path / "out")])
+    assert code == 2
+    assert "不少于两人" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == [case_file]
+
+
+def _workbook(path: Path) -> None:
+    import openpyxl
+
+    openpyxl.Workbook().save(path)
+
+
+def _word(path: Path) -> None:
+    import docx
+
+    docx.Document().save(path)
+
+
+@pytest.mark.parametrize(
+    ("name", "write", "kind"),
+    [
+        ("good.xlsx", _workbook, "这是Excel文件"),
+        ("case.docx", _word, "这是Word文件"),
+        ("case.json", lambda p: p.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"), "这是PDF文件"),
+    ],
+)
+def test_drafting_case_file_that_is_a_document_says_to_write_json(tmp_path, name, write, kind):
+    from assistant.case_input import load_case
+
+    path = tmp_path / name
+    write(path)
+    with pytest.raises(DraftInputError) as info:
+        load_case(path)
+    assert kind in info.value.message_zh and "只读取 JSON 格式的案件文件" in info.value.message_zh
+    assert "UTF-8 编码（可能是 GBK）" not in info.value.message_zh
+
+
+@pytest.mark.parametrize("out", ["", "  "])
+def test_drafting_cli_refuses_an_empty_out(tmp_path, capsys, out):
+    from assistant import cli
+
+    case_file = tmp_path / "case.json"
+    case_file.write_text(json.dumps({"party": "某店"}), encoding="utf-8")
+    with pytest.raises(SystemExit) as stop:
+        cli.main(["draft", "--case", str(case_file), "--out", out])
+    assert stop.value.code == 2
+    assert "参数 --out: 不能为空，请写出保存文书的文件夹" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == [case_file]

@@ -370,3 +370,34 @@ def test_importing_unreadable_file_and_folder_are_named(tmp_path):
     refused = {Path(r["path"]).name: r["reason"] for r in json.loads(out.stdout)}
     assert set(refused) == {"secret.md", "closed"}
     assert all("没有读取" in reason and "权限" in reason for reason in refused.values())
+
+
+def test_importing_refused_source_is_not_remembered(tmp_path, monkeypatch, capsys):
+    """`--source empty.md` is refused once; later builds do not list it again. A source that
+    imported something is still remembered."""
+    from assistant import cli, indexing
+
+    folder, empty, good = tmp_path / "index", tmp_path / "empty.md", tmp_path / "rules.txt"
+    empty.write_text("", encoding="utf-8")
+    shutil.copy(FIXTURES / "price_rules_gbk.txt", good)
+    monkeypatch.setenv("YTT_INDEX_DIR", str(folder))
+    monkeypatch.setenv("YTT_IMPORT_DIRS", str(tmp_path / "none"))
+    only = ["中华人民共和国价格法"]
+    indexing.build("all", [good], lexical_only=True, folder=folder, only_laws=only)
+
+    monkeypatch.setattr(indexing, "build", _only(indexing.build, only))
+    argv = ["index", "build", "--scope", "all", "--lexical-only"]
+    assert cli.main([*argv, "--source", str(empty)]) == 2
+    assert "empty.md" in capsys.readouterr().out
+    assert indexing.remembered_sources(folder) == [good.resolve()]
+    assert cli.main(argv) == 0
+    assert "empty.md" not in capsys.readouterr().out
+
+
+def _only(build, laws: list[str]):
+    """indexing.build keeping just `laws` of the built-in ones (a quick index)."""
+
+    def quick(*args, **kwargs):
+        return build(*args, only_laws=laws, **kwargs)
+
+    return quick

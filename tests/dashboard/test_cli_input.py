@@ -3,6 +3,7 @@ created on the way; ``--help`` is Chinese."""
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import sys
 
@@ -67,3 +68,49 @@ def test_cli_input_deadline_date_that_does_not_exist(day, capsys):
 
 def test_cli_input_deadline_date_in_wrong_form(capsys):
     assert "日期格式应为 YYYY-MM-DD" in _fails(["deadline", "2026/2/3"], capsys)
+
+
+@pytest.mark.parametrize("days", ["251", "1000000", "100000000"])
+def test_cli_input_deadline_refuses_more_than_a_year_of_workdays(days, capsys):
+    err = _fails(["deadline", "2026-03-02", "--days", days], capsys)
+    assert f"工作日数最多 250（约一年；整改期限通常为 15 个工作日），收到“{days}”" in err
+
+
+def test_cli_input_deadline_counts_up_to_the_cap(capsys):
+    assert cli.main(["deadline", "2026-01-05", "--days", "250"]) == 0
+    assert capsys.readouterr().out.startswith("2027-")
+
+
+def test_add_workdays_refuses_a_count_beyond_the_cap():
+    from dashboard import workdays
+    from dashboard.errors import ValidationError
+
+    with pytest.raises(ValidationError) as info:
+        workdays.add_workdays(dt.date(2026, 3, 2), workdays.MAX_WORKDAYS + 1)
+    assert "约一年的工作日" in info.value.user_text()
+
+
+def test_cli_input_deadline_postgres_server_down_says_what_to_do(capsys):
+    code = cli.main(["deadline", "2026-03-02", "--db", "postgresql+psycopg://nobody@127.0.0.1:1/x"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "无法连接数据库 postgresql+psycopg://nobody@127.0.0.1:1/x" in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("existing", [False, True])
+def test_cli_input_deadline_on_a_new_database_says_to_initialise(existing, capsys, tmp_path):
+    path = tmp_path / "fresh.sqlite"
+    if existing:
+        path.touch()
+    assert cli.main(["deadline", "2026-03-02", "--db", f"sqlite:///{path}"]) == 2
+    err = capsys.readouterr().err
+    assert "中还没有数据表" in err and "python -m dashboard init --db" in err
+    assert path.exists() == existing  # a mistyped address leaves no new file behind
+
+
+def test_cli_input_deadline_reads_an_initialised_database(capsys, tmp_path):
+    url = f"sqlite:///{tmp_path / 'ready.sqlite'}"
+    assert cli.main(["init", "--db", url]) == 0
+    assert cli.main(["deadline", "2026-03-02", "--db", url]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "2026-03-23"

@@ -1,0 +1,49 @@
+"""`python -m assistant article`: the 之一 part in JSON, law and article in one argument."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from assistant import cli
+from assistant.messages import message
+
+
+@pytest.fixture
+def run(lexical_index_dir, monkeypatch, capsys):
+    monkeypatch.setenv("YTT_INDEX_DIR", str(lexical_index_dir))
+
+    def run(*argv: str) -> tuple[int, str, str]:
+        code = cli.main(["article", *argv])
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    return run
+
+
+def test_article_json_keeps_the_suffix_of_an_inserted_article(run):
+    code, out, _ = run("刑法", "第一百二十条之一", "--json")
+    data = json.loads(out)
+    assert code == 0
+    assert (data["article"], data["suffix"], data["label"]) == (120, 1, "第一百二十条之一")
+    assert data["citation"] == "《中华人民共和国刑法》第一百二十条之一"
+    assert run("消保法", "25", "--json")[1].count('"suffix": 0') == 1
+
+
+@pytest.mark.parametrize("citation", ["刑法第一百二十条之一", "《中华人民共和国刑法》第120条之一"])
+def test_article_accepts_law_and_article_in_one_argument(run, citation):
+    code, out, _ = run(citation, "--json")
+    assert code == 0 and json.loads(out)["label"] == "第一百二十条之一"
+
+
+def test_article_in_one_argument_refuses_a_double_suffix(run):
+    code, out, err = run("消保法第二十五条之一之一")
+    assert code == 2 and out == ""
+    assert "无法识别条号「第二十五条之一之一」" in err and "缺少必填参数" not in err
+
+
+def test_article_without_a_number_says_how_to_write_it(run):
+    code, _, err = run("消保法")
+    assert code == 2
+    assert err.strip() == f"错误：{message('article_number_missing', law='消保法')}"

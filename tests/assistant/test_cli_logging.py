@@ -1,0 +1,67 @@
+"""Both command-line tools show the user the Chinese message alone; English log lines only at
+ERROR, unless YTT_LOG_LEVEL or --verbose asks for more."""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+
+import pytest
+
+from assistant.cli_parser import configure_logging
+
+from ..conftest import REPO
+
+
+def _build_refusing(tmp_path, *options: str, level: str = "") -> subprocess.CompletedProcess:
+    empty = tmp_path / "empty.md"
+    empty.write_text("", encoding="utf-8")
+    env = {**os.environ, "YTT_INDEX_DIR": str(tmp_path / "index"),
+           "YTT_IMPORT_DIRS": str(tmp_path / "none"), "YTT_LOG_LEVEL": level}  # fmt: skip
+    argv = [*options, "index", "build", "--lexical-only", "--source", str(empty)]
+    return subprocess.run([sys.executable, "-m", "assistant", *argv], capture_output=True,
+                          text=True, cwd=REPO, env=env, timeout=300)  # fmt: skip
+
+
+def test_cli_logging_refused_source_shows_only_the_chinese_message(tmp_path):
+    done = _build_refusing(tmp_path)
+    assert done.returncode == 2
+    assert "--source 指定的文件都没有导入" in done.stderr
+    assert "WARNING" not in done.stderr and "assistant.indexing" not in done.stderr
+
+
+def test_cli_logging_env_brings_back_the_english_log_lines(tmp_path):
+    done = _build_refusing(tmp_path, level="warning")
+    assert "WARNING assistant.indexing: refused" in done.stderr
+
+
+def _bare_root(monkeypatch) -> logging.Logger:
+    """The root logger as a fresh process has it (pytest adds its handlers for each phase, so
+    call this in the test itself)."""
+    monkeypatch.setattr(logging.root, "handlers", [])
+    monkeypatch.setattr(logging.root, "level", logging.WARNING)
+    return logging.root
+
+
+@pytest.mark.parametrize(
+    ("level", "verbose", "expected"),
+    [("", False, logging.ERROR), ("", True, logging.INFO), ("debug", True, logging.DEBUG),
+     ("WARNING", False, logging.WARNING)],
+)  # fmt: skip
+def test_cli_logging_level_from_env_and_verbose(monkeypatch, level, verbose, expected):
+    bare_root = _bare_root(monkeypatch)
+    monkeypatch.setenv("YTT_LOG_LEVEL", level)
+    assert configure_logging(verbose) == ""
+    assert bare_root.level == expected
+
+
+def test_cli_logging_bad_level_is_named_in_chinese(monkeypatch, capsys):
+    from dashboard import __main__ as dashboard_cli
+
+    bare_root = _bare_root(monkeypatch)
+    monkeypatch.setenv("YTT_LOG_LEVEL", "loud")
+    assert dashboard_cli.main(["deadline", "2026-03-02"]) == 2
+    err = capsys.readouterr().err
+    assert "YTT_LOG_LEVEL 的值“loud”无效" in err and bare_root.level == logging.ERROR
