@@ -20,6 +20,7 @@ from assistant.models import Article, LawVersion
 from assistant.normalize import normalize_for_matching
 from assistant.numerals import parse_article_label
 from assistant.retrieval import MODES, Filters, Hit, LawIndex
+from assistant.versions import currency_note
 
 log = logging.getLogger(__name__)
 
@@ -309,6 +310,8 @@ def cmd_article(args) -> int:
         return 0
     when = current.version_date or "日期不详"
     print(f"《{current.title}》{article.label}（{when}版，{current.status}）")
+    if note := currency_note(current):
+        print(note)
     print(article.text)
     if len(versions) > 1:
         print("\n其他版本：")

@@ -7,7 +7,8 @@ uses it to read labels numbered after a version that is not yet in force.
 
 from __future__ import annotations
 
-from assistant.models import Article, LawVersion
+from assistant.messages import message
+from assistant.models import STATUS_IN_FORCE, STATUS_PENDING, Article, LawVersion
 from assistant.store import CorpusStore
 
 SAME_RULE = 0.5  # bigram overlap above which two versions' articles state the same rule
@@ -25,6 +26,18 @@ def matching_article(store: CorpusStore, article: Article, version: LawVersion) 
     if best is not None and text_overlap(best.text, article.text) >= SAME_RULE:
         return best
     return None
+
+
+def currency_note(version: LawVersion) -> str:
+    """What an official must know before citing `version` when it is not in force (the
+    corpus may hold only an amended, repealed or not-yet-effective text of a law, e.g. 刑法
+    2020 without its later amendments); empty when it is in force."""
+    if version.status == STATUS_IN_FORCE:
+        return ""
+    when = version.version_date or "日期不详"
+    if version.status == STATUS_PENDING:
+        return message("version_pending", title=version.title, date=version.effective_date or when)
+    return message("version_not_in_force", title=version.title, date=when, status=version.status)
 
 
 def text_overlap(a: str, b: str) -> float:

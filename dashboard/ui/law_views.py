@@ -8,6 +8,7 @@ import streamlit as st
 from assistant.errors import AssistantError
 from assistant.models import LEVELS, STATUSES
 from assistant.retrieval import Filters, LawIndex
+from assistant.versions import currency_note
 from dashboard import users
 from dashboard.ui import keys, law_import, law_index, law_versions, services
 from dashboard.ui_messages import t
@@ -112,6 +113,8 @@ def show_article(index: LawIndex, law: str, number: int, suffix: int) -> None:
         return
     st.markdown(f"### 《{version.title}》{current.label}")
     st.caption(law_versions.caption(version))
+    if note := currency_note(version):
+        st.warning(note)
     st.markdown(current.text)
     for other, text in index.versions_of(law, number, suffix):
         line = law_versions.line(other)

@@ -47,3 +47,12 @@ def test_article_without_a_number_says_how_to_write_it(run):
     code, _, err = run("消保法")
     assert code == 2
     assert err.strip() == f"错误：{message('article_number_missing', law='消保法')}"
+
+
+def test_article_of_a_law_without_text_in_force_says_so(run):
+    """The built-in DB holds 刑法 only as amended 2020 text: the article is shown with a warning
+    to check the text in force, while an article in force gets none."""
+    code, out, _ = run("刑法", "第一百二十条之一")
+    assert code == 0
+    assert "法规库中没有《中华人民共和国刑法》现行有效的文本" in out and "已被修改" in out
+    assert "注意" not in run("消保法", "25")[1]

@@ -123,3 +123,15 @@ def test_versions_amendment_not_applied_between_promulgation_and_effect():
     versions = [v for v, _ in builtin.read_versions() if v.title == "中华人民共和国食品安全法"]
     assert applicable_version(versions, date(2025, 10, 1)) is None
     assert applicable_version(versions, date(2025, 12, 1)).version_date == "2025-09-12"
+
+
+def test_currency_note_names_a_pending_law_and_its_start_date():
+    from assistant.models import LawVersion
+    from assistant.versions import currency_note
+
+    pending = LawVersion(
+        version_id="x", title="中华人民共和国医疗保障法", level="法律", status="尚未生效",
+        version_date="2026-08-28", effective_date="2027-01-01",
+    )  # fmt: skip
+    assert "2027-01-01 起施行" in currency_note(pending)
+    assert currency_note(LawVersion(version_id="y", title="某法", level="法律")) == ""
