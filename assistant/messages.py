@@ -71,6 +71,10 @@ MESSAGES: dict[str, str] = {
         "法规库中没有「{law}」。如需引用，请先在「法规」页面导入该文件，"
         "或运行 python -m assistant index build --source 文件路径。"
     ),
+    "law_repealed": (
+        "「{law}」已于 {date} 废止，其规定已由《{successor}》取代，"
+        "请引用《{successor}》的相应条文。"
+    ),
     "article_number_missing": (
         "「{law}」中没有条号。请写成 python -m assistant article 消保法 25，"
         "或把条号连在法规名称后：python -m assistant article 消保法第25条。"

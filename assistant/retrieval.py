@@ -19,11 +19,13 @@ from langchain_core.retrievers import BaseRetriever
 
 from assistant import indexing
 from assistant.bm25 import Bm25Index
+from assistant.builtin import repealed_laws
 from assistant.citations import CitationRef, LawResolver, find_citations, parse_citation
 from assistant.dense import DenseIndex
 from assistant.embeddings import NamedEmbeddings, configured_embeddings
 from assistant.errors import CitationNotFound, IndexMissing, IndexOutdated, IndexStale
 from assistant.fusion import reciprocal_rank_fusion
+from assistant.importing import canonical_title
 from assistant.messages import message
 from assistant.models import STATUS_IN_FORCE, Article, LawVersion
 from assistant.numerals import article_label
@@ -274,7 +276,7 @@ class LawIndex:
         out = []
         for ref in refs:
             if not ref.law_key:  # 《不存在的法》第3条, 火星法第3条: a law the corpus does not hold
-                out.append(message("law_not_in_corpus", law=ref.law_text))
+                out.append(_not_held(ref.law_text))
                 continue
             if (ref.law_key, ref.number, ref.suffix) in self._by_ref:
                 continue
@@ -355,7 +357,7 @@ class LawIndex:
         law_key = self.resolver.resolve(law) or law
         versions = self.store.versions(law_key)
         if not versions:
-            raise CitationNotFound(citation or law, message("law_not_in_corpus", law=law))
+            raise CitationNotFound(citation or law, _not_held(law))
         current = _current(versions)
         in_range = 0 < number <= MAX_ARTICLE and 0 <= suffix <= MAX_ARTICLE
         art = self.store.article(current.version_id, number, suffix) if in_range else None
@@ -390,6 +392,16 @@ def law_prior(
     top = max(weight.values(), default=0.0) or 1.0
     rescored = [(i, s * (1 + beta * weight.get(laws[i], 0.0) / top), r) for i, s, r in fused]
     return sorted(rescored, key=lambda item: -item[1])
+
+
+def _not_held(law: str) -> str:
+    """Why a cited law is not shown: repealed and replaced (合同法 -> 民法典), or not imported."""
+    repealed = repealed_laws().get(canonical_title(law))
+    if repealed:
+        return message(
+            "law_repealed", law=law, date=repealed["repealed"], successor=repealed["successor"]
+        )
+    return message("law_not_in_corpus", law=law)
 
 
 def _current(versions: list[LawVersion]) -> LawVersion:

@@ -10,7 +10,7 @@ from filelock import FileLock
 
 from assistant import indexing
 from assistant.embeddings import NamedEmbeddings
-from assistant.errors import IndexBusy, IndexMissing, IndexStale
+from assistant.errors import CitationNotFound, IndexBusy, IndexMissing, IndexStale
 from assistant.messages import message
 from assistant.retrieval import Filters, LawIndex, LawRetriever
 
@@ -272,3 +272,27 @@ def test_cli_argument_errors_are_chinese_and_refused_sources_fail_the_build(tmp_
     built = run("index", "build", "--scope", "default", "--lexical-only", "--source", str(empty))
     assert built.returncode == 2
     assert "空文件" in built.stdout and "都没有导入" in built.stderr
+
+
+def test_search_names_the_law_that_replaced_a_repealed_one(lexical_index):
+    """合同法 is not in the library (repealed 2021-01-01); the notice names 民法典 instead of
+    suggesting an import, while the search still answers by the question's words."""
+    result = lexical_index.search("根据合同法第五十二条合同无效吗", k=5)
+    assert result.absent == [
+        "「合同法」已于 2021-01-01 废止，其规定已由《中华人民共和国民法典》取代，"
+        "请引用《中华人民共和国民法典》的相应条文。"
+    ]
+    assert result.hits
+    with pytest.raises(CitationNotFound) as err:
+        lexical_index.article("食品卫生法", 9)
+    assert "《中华人民共和国食品安全法》取代" in err.value.message_zh
+
+
+def test_repealed_laws_table_names_successors_the_library_holds(lexical_index):
+    from assistant.builtin import repealed_laws
+    from assistant.importing import canonical_title
+
+    for title, entry in repealed_laws().items():
+        assert title == canonical_title(title) and lexical_index.resolver.resolve(title) is None
+        assert lexical_index.resolver.resolve(entry["successor"]), entry
+        assert entry["repealed"] < "2026-01-01"
