@@ -12,7 +12,12 @@ from tqdm import tqdm
 
 from assistant import indexing
 from assistant.citations import CITATION
-from assistant.cli_parser import ChineseParser, add_verbose, configure_logging
+from assistant.cli_parser import (
+    ChineseParser,
+    add_verbose,
+    close_broken_pipe,
+    configure_logging,
+)
 from assistant.errors import AssistantError
 from assistant.manifest import SCOPES
 from assistant.messages import message
@@ -42,6 +47,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"错误：{exc.message_zh}", file=sys.stderr)
         log.info("command failed: %s", exc)
         return 2
+    except BrokenPipeError:
+        close_broken_pipe()
+        return 0
     except KeyboardInterrupt:
         print("\n已中断。索引构建中已算好的向量会保留，重新运行同一命令即可继续。", file=sys.stderr)
         return 130

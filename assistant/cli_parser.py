@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import io
 import logging
+import os
 import sys
 
 from assistant import settings
@@ -66,3 +68,13 @@ def add_verbose(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-v", "--verbose", action="store_true", help="同时显示英文运行日志（排查问题时使用）"
     )
+
+
+def close_broken_pipe() -> None:
+    """The reader of our output went away (`... | head -1`): point stdout at /dev/null so the
+    interpreter's final flush does not raise again, and let the command end quietly."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):  # stdout is not a real file
+        pass

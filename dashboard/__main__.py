@@ -9,7 +9,7 @@ import re
 import sys
 from pathlib import Path
 
-from assistant.cli_parser import ChineseParser, add_verbose, configure_logging
+from assistant.cli_parser import ChineseParser, add_verbose, close_broken_pipe, configure_logging
 from dashboard import messages
 from dashboard.errors import DashboardError, ImportFailed, NoAdministrator
 
@@ -171,6 +171,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         args.func(args)
+    except BrokenPipeError:  # the reader went away (| head): stop quietly
+        close_broken_pipe()
+        return 0
     except DashboardError as err:
         print(err.user_text(), file=sys.stderr)
         for line in err.report_lines() if isinstance(err, ImportFailed) else []:

@@ -65,3 +65,22 @@ def test_cli_logging_bad_level_is_named_in_chinese(monkeypatch, capsys):
     assert dashboard_cli.main(["deadline", "2026-03-02"]) == 2
     err = capsys.readouterr().err
     assert "YTT_LOG_LEVEL 的值“loud”无效" in err and bare_root.level == logging.ERROR
+
+
+@pytest.mark.parametrize("module", ["assistant", "dashboard"])
+def test_cli_output_into_a_closed_pipe_ends_quietly(module, lexical_index_dir, tmp_path):
+    """`... | head -1` closes the pipe early: the command ends with 0 and no English traceback.
+    The pipe's reading end is closed before the command starts, so every run hits it."""
+    argv = ["article", "消保法", "25"] if module == "assistant" else ["deadline", "2026-09-18"]
+    env = {**os.environ, "YTT_INDEX_DIR": str(lexical_index_dir),
+           "YTT_DB_URL": f"sqlite:///{tmp_path / 'none.sqlite'}"}  # fmt: skip
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        done = subprocess.run([sys.executable, "-m", module, *argv], stdout=write_end,
+                              stderr=subprocess.PIPE, text=True, cwd=REPO, env=env,
+                              timeout=300)  # fmt: skip
+    finally:
+        os.close(write_end)
+    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr, done.stderr
+    assert done.returncode == 0, done.stderr
