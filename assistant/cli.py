@@ -319,7 +319,7 @@ def cmd_article(args) -> int:
     when = current.version_date or "日期不详"
     print(f"《{current.title}》{article.label}（{when}版，{current.status}）")
     if note := currency_note(current):
-        print(note)
+        print(f"注意：{note}")
     print(article.text)
     if len(versions) > 1:
         print("\n其他版本：")
@@ -369,6 +369,9 @@ def article_json(article: Article, current: LawVersion, versions: list) -> dict:
         "suffix": article.suffix,
         "label": article.label,
         "citation": f"《{current.title}》{article.label}",
+        "status": current.status,
+        # Non-empty when the library holds no text in force (刑法 2020, 已被修改): check first.
+        "note": currency_note(current),
         "text": article.text,
         "versions": [_version_json(v, a) for v, a in versions],
     }

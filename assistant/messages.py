@@ -75,16 +75,20 @@ MESSAGES: dict[str, str] = {
         "「{law}」已于 {date} 废止，其规定已由《{successor}》取代，"
         "请引用《{successor}》的相应条文。"
     ),
+    "article_out_of_scope": (
+        "{citation}不在检索范围「{scope}」内，未列入结果。可在「法规」页面“条文与版本”查看原文，"
+        "或改用全部法律检索（python -m assistant search … --scope all）。"
+    ),
     "article_number_missing": (
         "「{law}」中没有条号。请写成 python -m assistant article 消保法 25，"
         "或把条号连在法规名称后：python -m assistant article 消保法第25条。"
     ),
     "version_not_in_force": (
-        "注意：法规库中没有《{title}》现行有效的文本，这里显示的是 {date} 版（{status}）。"
+        "法规库中没有《{title}》现行有效的文本，这里显示的是 {date} 版（{status}）。"
         "引用前请核对现行文本；如有现行文本，可导入后重建索引"
         "（python -m assistant index build --source 文件路径）。"
     ),
-    "version_pending": "注意：《{title}》尚未生效（{date} 起施行），现在不能作为约谈依据引用。",
+    "version_pending": "《{title}》尚未生效（{date} 起施行），现在不能作为约谈依据引用。",
     "article_not_in_law": "《{title}》（{version_date}版）没有{label}，请核对条号。",
     "parse_failed": (
         "文件解析出错，未导入。请确认文件能用 Word/WPS 或 PDF 阅读器正常打开，另存后重试。"

@@ -31,6 +31,7 @@ from assistant.models import STATUS_IN_FORCE, Article, LawVersion
 from assistant.numerals import article_label
 from assistant.store import CorpusStore
 from assistant.topics import TopicMatch, general_articles, recognise_topics
+from assistant.versions import currency_note
 from assistant.violations import ViolationMatch, ranked_refs, recognise
 
 log = logging.getLogger(__name__)
@@ -281,9 +282,19 @@ class LawIndex:
             if (ref.law_key, ref.number, ref.suffix) in self._by_ref:
                 continue
             try:
-                self.article(ref.law_key, ref.number, ref.suffix)
+                article, version = self.article(ref.law_key, ref.number, ref.suffix)
             except CitationNotFound as exc:
                 out.append(exc.message_zh)
+                continue
+            # The library holds it, but search does not: not in force, or outside this scope.
+            out.append(
+                currency_note(version)
+                or message(
+                    "article_out_of_scope",
+                    citation=f"《{version.title}》{article.label}",
+                    scope=self.scope,
+                )
+            )
         return list(dict.fromkeys(out))
 
     def lexical(self, query: str, mask: np.ndarray | None) -> list[int]:

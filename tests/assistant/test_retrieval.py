@@ -296,3 +296,19 @@ def test_repealed_laws_table_names_successors_the_library_holds(lexical_index):
         assert title == canonical_title(title) and lexical_index.resolver.resolve(title) is None
         assert lexical_index.resolver.resolve(entry["successor"]), entry
         assert entry["repealed"] < "2026-01-01"
+
+
+def test_search_says_why_a_cited_article_the_library_holds_is_not_listed(lexical_index):
+    """Default scope: 民事诉讼法 is held but not searched, 刑法 is held only as amended text;
+    each citation gets its reason instead of silently unrelated results."""
+    outside = lexical_index.search("民事诉讼法第一百二十二条 起诉条件", k=3)
+    assert outside.absent == [
+        message(
+            "article_out_of_scope",
+            citation="《中华人民共和国民事诉讼法》第一百二十二条",
+            scope="default",
+        )
+    ]
+    amended = lexical_index.search("刑法第120条之一", k=3)
+    assert len(amended.absent) == 1 and "现行有效的文本" in amended.absent[0]
+    assert lexical_index.search("消保法第二十五条", k=3).absent == []
