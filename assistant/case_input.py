@@ -241,10 +241,10 @@ def _interviewers(value, problems: list[str]) -> tuple[str, ...]:
     """The interviewers named: none (left blank in the papers) or at least two different
     people (《消费维权行政约谈制度》第七条; the dashboard's guard asks the same)."""
     names = _texts(value)
-    keys = [_squashed(n) for n in names]
+    keys = [_person(n) for n in names]
     first: dict[str, str] = {}  # each person as first written
     for name in names:
-        first.setdefault(_squashed(name), name)
+        first.setdefault(_person(name), name)
     for key in dict.fromkeys(k for k in keys if keys.count(k) > 1):
         problems.append(m.INPUT_REPEATED_INTERVIEWER.format(name=first[key]))
     if names and len(first) < 2:
@@ -255,6 +255,14 @@ def _interviewers(value, problems: list[str]) -> tuple[str, ...]:
 
 def _squashed(name: str) -> str:
     return re.sub(r"\s+", "", normalize_for_matching(name))
+
+
+def _person(name: str) -> str:
+    """Who a name denotes: 李某（科长） and 李某 are one person (a title in brackets added)."""
+    return _TITLE_AFTER_NAME.sub("", _squashed(name)) or _squashed(name)
+
+
+_TITLE_AFTER_NAME = re.compile(r"[(（][^()（）]*[)）]$")
 
 
 def _party(item: dict) -> Party:

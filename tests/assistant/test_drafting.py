@@ -388,6 +388,17 @@ def test_drafting_refuses_fewer_than_two_interviewers(interviewers):
     assert "只写了 1 人（李某）" in text and "不少于两人" in text
 
 
+def test_drafting_one_person_with_and_without_title_is_one_interviewer():
+    """李某（科长） and 李某 are one person: the two-interviewer rule is not met by a title."""
+    with pytest.raises(DraftInputError) as caught:
+        _case(interviewers=["李某（科长）", "李某"])
+    assert "只写了 1 人（李某（科长））" in caught.value.message_zh
+    assert _case(interviewers=["李某（科长）", "王某（副科长）"]).interviewers == (
+        "李某（科长）",
+        "王某（副科长）",
+    )
+
+
 def test_drafting_accepts_two_interviewers_or_none():
     assert _case(interviewers="李某、王某").interviewers == ("李某", "王某")
     assert _case().interviewers == ()  # left blank in the papers, filled in by hand
