@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
+import unicodedata
 
 from sqlalchemy.orm import Session
 
@@ -364,7 +366,7 @@ def record_problems(case: Case) -> list[str]:
         return ["guard.record_missing"]
     problems = []
     interviewers = active_persons(record, "interviewer")
-    if len(interviewers) < 2:
+    if len({_person_key(p.name) for p in interviewers}) < 2:  # one name twice is one person
         problems.append("guard.interviewers_fewer_than_two")
     main = [p for p in interviewers if p.is_main]
     if not main:
@@ -382,6 +384,12 @@ def record_problems(case: Case) -> list[str]:
     if any(not p.signed for p in active_persons(record)):
         problems.append("guard.signatures_missing")
     return problems
+
+
+def _person_key(name: str) -> str:
+    """李某, 李 某 and 李某（科长） name one person."""
+    squashed = "".join(unicodedata.normalize("NFKC", name).split())
+    return re.sub(r"\([^()]*\)$", "", squashed) or squashed
 
 
 def close_record(session: Session, actor: Actor, case_id: int, expected_version: int) -> Case:

@@ -178,6 +178,22 @@ def test_cases_recusal_removes_person_and_two_interviewers_enforced(world):
         assert case.record.closed and case.interview_date == dt.date(2026, 9, 18)
 
 
+def test_cases_one_name_twice_is_not_two_interviewers(world):
+    """Art. 7 asks for two people: 张科长 again as 张科长（科长） does not make a second one."""
+    engine, actors = world
+    h = actors["tianshan"]
+    with db.session_scope(engine) as s:
+        case_id = _at_interview(s, actors)
+        people_ = fill_record(s, actors, case_id)  # 张科长 (main) and 李干部
+        interviews.remove_person(s, h, case_id, people_[1].id)
+        again = interviews.add_person(s, h, case_id, "interviewer", "张科长（科长）")
+        interviews.sign(s, h, case_id, again.id)
+        case = cases.get_case(s, h, case_id)
+        with pytest.raises(GuardFailed) as err:
+            interviews.close_record(s, h, case_id, case.version)
+        assert err.value.reasons == ["guard.interviewers_fewer_than_two"]
+
+
 def test_cases_record_needs_all_signatures(world):
     engine, actors = world
     h = actors["tianshan"]
