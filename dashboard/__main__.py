@@ -29,10 +29,11 @@ def _date(text: str) -> dt.date:
 def cmd_deadline(args) -> None:
     from dashboard import db, workdays
 
-    if not args.db:
+    url = args.db or _calendar_db()
+    if not url:
         deadline = workdays.add_workdays(args.date, args.days)
     else:
-        engine = db.make_engine(args.db)
+        engine = db.make_engine(url)
         db.require_schema(engine)  # read only: a new or mistyped database is not set up here
         with db.session_scope(engine) as s:
             deadline = workdays.rectification_deadline(s, args.date, args.days)
@@ -44,6 +45,18 @@ def cmd_deadline(args) -> None:
             messages.text("deadline.unverified_help", years="、".join(map(str, years))),
             file=sys.stderr,
         )
+
+
+def _calendar_db() -> str | None:
+    """The database whose regional holidays a deadline counts when --db is not given: the
+    configured one (YTT_DB_URL), or the dashboard's default file once it exists; None means
+    the national calendar alone (no dashboard set up on this machine yet)."""
+    from dashboard import settings
+
+    if settings.get("db_url").strip():
+        return settings.db_url()
+    default = settings.data_dir() / "yuetantong.sqlite"
+    return settings.default_db_url() if default.is_file() else None
 
 
 def cmd_demo(args) -> None:
@@ -140,7 +153,7 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument("date", type=_date, help="约谈日期，格式 YYYY-MM-DD")
     d.add_argument("--days", type=_workdays, default=15,
                    help=f"工作日数，默认 15，最多 {MAX_WORKDAYS}")  # fmt: skip
-    d.add_argument("--db", type=_db_url, help="数据库地址（使用其中的地区节假日表）")
+    d.add_argument("--db", type=_db_url, help="数据库地址（使用其中的地区节假日表），默认取配置")
     d.set_defaults(func=cmd_deadline)
     m = sub.add_parser("demo-data", help="写入带“演示”标注的模拟案件")
     m.add_argument("--cases", type=_positive, default=2000, help="案件数量（正整数），默认 2000")

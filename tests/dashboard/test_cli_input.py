@@ -114,3 +114,24 @@ def test_cli_input_deadline_reads_an_initialised_database(capsys, tmp_path):
     assert cli.main(["init", "--db", url]) == 0
     assert cli.main(["deadline", "2026-03-02", "--db", url]) == 0
     assert capsys.readouterr().out.splitlines()[-1] == "2026-03-23"
+
+
+def test_cli_input_deadline_counts_the_configured_databases_regional_holidays(
+    capsys, tmp_path, monkeypatch
+):
+    """Without --db the deadline reads YTT_DB_URL, as the dashboard does: a regional holiday
+    kept there (肉孜节 on 2026-03-20) moves the due date from 03-27 to 03-30."""
+    from dashboard import db, users, workdays
+
+    url = f"sqlite:///{tmp_path / 'region.sqlite'}"
+    assert cli.main(["init", "--db", url, "--admin-password", "Ytt-admin-2026"]) == 0
+    engine = db.make_engine(url)
+    with db.session_scope(engine) as s:
+        admin = users.actor_by_username(s, "admin")
+        workdays.set_regional_day(s, admin, dt.date(2026, 3, 20), "肉孜节")
+    monkeypatch.setenv("YTT_DB_URL", url)
+    assert cli.main(["deadline", "2026-03-06"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "2026-03-30"
+    monkeypatch.setenv("YTT_DB_URL", "postgresql+psycopg://nobody@127.0.0.1:1/x")
+    assert cli.main(["deadline", "2026-03-06"]) == 2
+    assert "无法连接数据库" in capsys.readouterr().err
