@@ -214,10 +214,12 @@ def find_same_matter(
     parties: list[PartyDraft],
     exclude_id: int | None = None,
 ) -> Case | None:
-    """An earlier case on the same problem with any of these parties (art. 6: not twice); a
-    party without a credit code is matched by its name among parties without one."""
+    """An earlier case on the same problem with any of these parties (art. 6: not twice).
+    Parties are the same by credit code, or by name when either of the two lacks a code (a
+    firm first registered without its code, later with it)."""
     codes = [c for c in (identifiers.normalize(p.credit_code) for p in parties) if c]
-    names = {name_key(p.name) for p in parties if not identifiers.normalize(p.credit_code)}
+    names = {name_key(p.name) for p in parties}
+    uncoded = {name_key(p.name) for p in parties if not identifiers.normalize(p.credit_code)}
     same_matter = (
         select(Case)
         .join(Party, Party.case_id == Case.id)
@@ -225,10 +227,14 @@ def find_same_matter(
     )
     order = (Case.opened_on, Case.id)
     found = [session.scalar(same_matter.where(Party.credit_code.in_(codes)).order_by(*order))]
-    if names:  # names are compared normalised, so in Python
-        unlicensed = same_matter.where(Party.credit_code == "").add_columns(Party.name)
-        rows = session.execute(unlicensed.order_by(*order))
-        found.append(next((c for c, n in rows if name_key(n) in names), None))
+    # Names are compared normalised, so in Python: earlier parties without a code (few)
+    # against every name; earlier parties with one only when a name comes without a code.
+    without_code = same_matter.where(Party.credit_code == "")
+    with_code = same_matter.where(Party.credit_code != "")
+    for stored, wanted in ((without_code, names), (with_code, uncoded)):
+        if wanted:
+            named = session.execute(stored.add_columns(Party.name).order_by(*order))
+            found.append(next((c for c, n in named if name_key(n) in wanted), None))
     earlier = [c for c in found if c is not None]
     return min(earlier, key=lambda c: (c.opened_on, c.id), default=None)
 

@@ -327,11 +327,22 @@ def _same_matter(session: Session, item: ParsedRow, seen: dict) -> dict[str, str
     earlier = cases.find_same_matter(session, draft.problem_category, draft.parties)
     if earlier is not None:
         return {"duplicate": "validation.duplicate_case", "earlier_case": earlier.case_no or ""}
-    keys = [(draft.problem_category, cases.party_key(p.name, p.credit_code)) for p in draft.parties]
-    row = next((seen[k] for k in keys if k in seen), None)
+    # As in find_same_matter: by credit code, or by name when either row lacks a code.
+    category = draft.problem_category
+    wanted, kept = [], []
+    for p in draft.parties:
+        code, name = identifiers.normalize(p.credit_code), cases.name_key(p.name)
+        if code:
+            wanted += [(category, "code", code), (category, "uncoded", name)]
+            kept += [(category, "code", code), (category, "coded", name)]
+        else:
+            wanted += [(category, "uncoded", name), (category, "coded", name)]
+            kept += [(category, "uncoded", name)]
+    row = next((seen[k] for k in wanted if k in seen), None)
     if row is not None:
         return {"duplicate": "validation.duplicate_row", "earlier_row": str(row)}
-    seen.update(dict.fromkeys(keys, item.row))
+    for key in kept:
+        seen.setdefault(key, item.row)
     return {}
 
 

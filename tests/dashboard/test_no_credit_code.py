@@ -94,3 +94,29 @@ def test_no_credit_code_excel_import_same_name_in_other_width_refused(world):
     with pytest.raises(ImportFailed) as err, db.session_scope(engine) as s:
         excel.import_cases(s, actors["admin"], _book(rows[1:]))
     assert err.value.rows[0].problems["duplicate"] == "validation.duplicate_case"
+
+
+def test_no_credit_code_same_name_with_and_without_code_is_same_matter(world):
+    """A firm written once with its code and once without (same name, other bracket width) is
+    one party, both ways round; two firms of one name with different codes stay apart."""
+    engine, actors = world
+    h = actors["tianshan"]
+    rows = [_row(1, "2026/3/5"), _row(2, "2026/3/5")]
+    rows[0][4:6] = ["乌鲁木齐某(天山)商贸有限公司", valid_credit_code(91)]
+    rows[1][4:6] = ["乌鲁木齐某（天山）商贸有限公司", None]
+    for order in (rows, rows[::-1]):
+        with pytest.raises(ImportFailed) as err, db.session_scope(engine) as s:
+            excel.import_cases(s, actors["admin"], _book(order))
+        assert [r.problems["duplicate"] for r in err.value.rows] == ["validation.duplicate_row"]
+    with db.session_scope(engine) as s:
+        first = cases.create_case(s, h, draft(parties=[PartyDraft("某（天山）商贸", "")]))
+        with pytest.raises(DuplicateMatter) as dup:
+            coded = [PartyDraft("某(天山)商贸", valid_credit_code(92))]
+            cases.create_case(s, h, draft(seed=2, parties=coded))
+        assert dup.value.earlier_case_no == first.case_no
+        twins = [PartyDraft("同名商行", valid_credit_code(93))]
+        cases.create_case(s, h, draft(seed=3, parties=twins))
+        other = cases.create_case(
+            s, h, draft(seed=4, parties=[PartyDraft("同名商行", valid_credit_code(94))])
+        )
+        assert other.id
