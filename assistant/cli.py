@@ -14,9 +14,9 @@ from assistant import indexing
 from assistant.citations import CITATION
 from assistant.cli_parser import (
     ChineseParser,
-    add_verbose,
     close_broken_pipe,
     configure_logging,
+    verbose,
 )
 from assistant.errors import AssistantError
 from assistant.manifest import SCOPES
@@ -38,7 +38,7 @@ STAGES = {
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    if problem := configure_logging(args.verbose):
+    if problem := configure_logging(verbose(args)):
         print(f"错误：{problem}", file=sys.stderr)
         return 2
     try:
@@ -57,7 +57,6 @@ def main(argv: list[str] | None = None) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     p = ChineseParser(prog="python -m assistant", description="约谈通 法规助手")
-    add_verbose(p)
     sub = p.add_subparsers(required=True, title="命令", parser_class=ChineseParser)
 
     idx = sub.add_parser("index", help="建立或查看法规索引").add_subparsers(

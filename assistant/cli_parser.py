@@ -40,6 +40,10 @@ class ChineseParser(argparse.ArgumentParser):
         super().__init__(*args, formatter_class=ChineseHelp, add_help=False, **kwargs)
         self._positionals.title, self._optionals.title = "位置参数", "选项"
         self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+        # On every (sub)command, before or after its name; SUPPRESS keeps a subcommand from
+        # resetting a -v given before it. Read it with verbose(args).
+        self.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
+                          help="同时显示英文运行日志（排查问题时使用）")  # fmt: skip
 
     def error(self, message: str):
         for english, chinese in ERROR_WORDS.items():
@@ -64,10 +68,9 @@ def configure_logging(verbose: bool = False) -> str:
     return ""
 
 
-def add_verbose(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "-v", "--verbose", action="store_true", help="同时显示英文运行日志（排查问题时使用）"
-    )
+def verbose(args: argparse.Namespace) -> bool:
+    """Whether -v/--verbose was given anywhere on the command line."""
+    return getattr(args, "verbose", False)
 
 
 def close_broken_pipe() -> None:

@@ -9,7 +9,7 @@ import re
 import sys
 from pathlib import Path
 
-from assistant.cli_parser import ChineseParser, add_verbose, close_broken_pipe, configure_logging
+from assistant.cli_parser import ChineseParser, close_broken_pipe, configure_logging, verbose
 from dashboard import messages
 from dashboard.errors import DashboardError, ImportFailed, NoAdministrator
 
@@ -146,7 +146,6 @@ def parser() -> argparse.ArgumentParser:
     from dashboard.workdays import MAX_WORKDAYS
 
     p = ChineseParser(prog="python -m dashboard", description="约谈通 案件管理命令行工具")
-    add_verbose(p)
     sub = p.add_subparsers(dest="command", required=True, title="命令",
                            parser_class=ChineseParser)  # fmt: skip
     d = sub.add_parser("deadline", help="计算整改报告的截止日期（工作日）")
@@ -179,7 +178,7 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    if problem := configure_logging(args.verbose):
+    if problem := configure_logging(verbose(args)):
         print(problem, file=sys.stderr)
         return 2
     try:

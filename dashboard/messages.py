@@ -66,9 +66,9 @@ TEXTS = {
         "如不需要 PostgreSQL，可去掉环境变量 YTT_DB_URL，改用默认的 SQLite 后重新启动。"
     ),
     "error.database_empty": (
-        "数据库 {location} 中还没有数据表（新建的空数据库，或地址写错了）。请核对 --db 地址；"
-        "如确是新数据库，请先运行 python -m dashboard init --db 同一地址 初始化，"
-        "再由管理员维护本地区节假日。不加 --db 则只按全国节假日计算。"
+        "数据库 {location} 中还没有数据表（新建的空数据库，或地址写错了）。请核对 --db 地址"
+        "（未加 --db 时为环境变量 YTT_DB_URL）；如确是新数据库，请先运行 "
+        "python -m dashboard init --db 同一地址 初始化，再由管理员维护本地区节假日。"
     ),
     "cli.no_such_date": "日期 {value} 不存在，请核对月份（1—12）和该月的天数",
     "cli.no_file": "找不到文件 {path}，请检查路径和文件名",

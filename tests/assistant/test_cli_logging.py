@@ -73,7 +73,7 @@ def test_cli_output_into_a_closed_pipe_ends_quietly(module, lexical_index_dir, t
     The pipe's reading end is closed before the command starts, so every run hits it."""
     argv = ["article", "消保法", "25"] if module == "assistant" else ["deadline", "2026-09-18"]
     env = {**os.environ, "YTT_INDEX_DIR": str(lexical_index_dir),
-           "YTT_DB_URL": f"sqlite:///{tmp_path / 'none.sqlite'}"}  # fmt: skip
+           "YTT_DB_URL": "", "YTT_DATA_DIR": str(tmp_path)}  # fmt: skip
     read_end, write_end = os.pipe()
     os.close(read_end)
     try:
@@ -84,3 +84,14 @@ def test_cli_output_into_a_closed_pipe_ends_quietly(module, lexical_index_dir, t
         os.close(write_end)
     assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr, done.stderr
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize(
+    "argv", [["-v", "article", "消保法", "25"], ["article", "消保法", "25", "-v"]]
+)
+def test_cli_verbose_is_read_before_or_after_the_subcommand(argv):
+    from assistant.cli import _parser
+    from assistant.cli_parser import verbose
+
+    assert verbose(_parser().parse_args(argv)) is True
+    assert verbose(_parser().parse_args(["article", "消保法", "25"])) is False
