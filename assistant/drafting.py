@@ -11,6 +11,7 @@ corpus. Every draft records its provenance (articles, versions, mode, model, ind
 from __future__ import annotations
 
 import logging
+import re
 import time
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -183,11 +184,30 @@ def add_cited_in_facts(selection, case, index: LawIndex, on_date: date, facts) -
 def problems_of(case: CaseInput, result: SearchResult) -> list[str]:
     strong = strong_violations(result)
     if strong:
-        return [
-            m.PROBLEM_VIOLATION.format(violation=v.type.brief, cues="”“".join(v.cues[:3]))
-            for v in strong
-        ]
+        return [_problem(v.type.brief, fact_sentence(case.facts, v.cues)) for v in strong]
     return [case.problem_category or _first_sentence(case.facts)]
+
+
+def _problem(brief: str, fact: str) -> str:
+    if not fact:
+        return m.PROBLEM_VIOLATION.format(violation=brief)
+    return m.PROBLEM_VIOLATION_FACT.format(violation=brief, fact=fact)
+
+
+def fact_sentence(facts: str, cues: tuple[str, ...] | list[str], limit: int = 40) -> str:
+    """The clause of the case facts holding one of `cues` (the conduct as the official wrote
+    it; with the next clause when it is very short), shortened to `limit` characters; ""
+    when no cue occurs. The last cues are tried first: a type's cue groups run from the
+    subject (预付, 年卡) to the conduct (闭店, 拒绝退), and the conduct tells types apart."""
+    clauses = [c.strip() for c in re.split(r"[，,。；;！？!?\n]", facts) if c.strip()]
+    for cue in reversed(cues):
+        at = next((i for i, c in enumerate(clauses) if cue and cue in c), None)
+        if at is not None:
+            text = clauses[at]
+            if len(text) < 12 and at + 1 < len(clauses):
+                text += "，" + clauses[at + 1]
+            return short(text, limit)
+    return ""
 
 
 def reason_of(case: CaseInput, result: SearchResult) -> str:

@@ -96,7 +96,10 @@ VIOLATION_FALLBACK = "上述行为"
 
 # --- problems, reason, evidence -----------------------------------------------------------
 
-PROBLEM_VIOLATION = "涉嫌存在{violation}问题（案情中有“{cues}”等情况）"
+# Papers go to the business: the problem is named with the case's own sentence, never with
+# the recogniser's cue words.
+PROBLEM_VIOLATION = "涉嫌存在{violation}问题"
+PROBLEM_VIOLATION_FACT = "涉嫌存在{violation}问题（{fact}）"
 REASON_DEFAULT = "你单位在经营活动中涉嫌存在{problems}等问题，{scale}"
 REASON_SCALE_COMPLAINTS = "消费者投诉较为集中（{count}件）"
 REASON_SCALE_DEFAULT = "侵害或者可能侵害消费者合法权益"

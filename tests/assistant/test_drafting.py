@@ -491,3 +491,26 @@ def test_drafting_cli_refuses_an_empty_out(tmp_path, capsys, out):
     assert stop.value.code == 2
     assert "参数 --out: 不能为空，请写出保存文书的文件夹" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == [case_file]
+
+
+PREPAID_FACTS = (
+    "2026年10月以来，该健身房以办理年卡、私教课预付费形式收取消费者费用约20万元，后突然闭店，"
+    "拒绝退还剩余预付款，消费者投诉35件。"
+)
+
+
+def test_drafting_papers_name_problems_with_the_case_words_not_cue_lists(lexical_index):
+    """Papers served on the business state each problem with the official's own clause, not
+    the recogniser's cue words (“预付”“年卡”“私教”)."""
+    draft = draft_case(_case(PREPAID_FACTS, name="天山区某健身房"), lexical_index, INTERVIEW)
+    assert draft.problems and all(p.startswith("涉嫌存在") for p in draft.problems)
+    assert any("拒绝退还剩余预付款" in p for p in draft.problems)
+    for kind in (PaperKind.RECTIFICATION, PaperKind.OUTLINE, PaperKind.PLAN, PaperKind.NOTICE):
+        assert "案情中有" not in draft.markdown(kind), kind
+
+
+def test_fact_sentence_prefers_the_conduct_clause():
+    from assistant.drafting import fact_sentence
+
+    assert fact_sentence(PREPAID_FACTS, ("预付", "闭店")) == "后突然闭店，拒绝退还剩余预付款"
+    assert fact_sentence(PREPAID_FACTS, ("没有的词",)) == ""
