@@ -64,6 +64,7 @@ RECORD_RECORDER = "记录人：{value}"
 RECORD_CONTENT = "约 谈 内 容"
 RECORD_SAID = "约谈情况："
 RECORD_STATEMENT = "约谈对象陈述及承诺："
+RECORD_GUIDANCE = "整改意见："
 RECORD_SIGNATURES = (
     "约谈人（签字）：",
     "受邀代表（签字）：",

@@ -213,7 +213,7 @@ def paper_context(
         place=view.interview_place,
         interviewers=tuple(interviewers),
         recorder=next((p.name for p in active if p.kind == "recorder"), ""),
-        invited=tuple(invited) or draft_sections.plan_invited(plan.get("participants", "")),
+        invited=invited_of(invited, active, plan),
         materials=draft_sections.plan_list(plan.get("materials", "")),
         approvals=approval_signatures(view.approval),
         attendees=tuple(
@@ -229,15 +229,28 @@ def paper_context(
     )
 
 
+def invited_of(invited: list[str], active: list, plan: dict) -> tuple[str, ...]:
+    """Invited representatives: those entered in the record; before anyone is entered there,
+    the units the plan's 参加人员 names (so the plan and notice can list them). Once the
+    record has its people, a unit the plan named but nobody came from is not printed."""
+    if invited or active:
+        return tuple(invited)
+    return draft_sections.plan_invited(plan.get("participants", ""))
+
+
 def record_content(view: CaseView) -> tuple[str, ...]:
-    """The record's 约谈内容: what was said, then the party's statement and commitments, as
-    written in the record step; empty (blank lines to fill by hand) until they are written."""
+    """The record's 约谈内容: what was said, the party's statement and commitments, then the
+    整改意见 given (art. 12), as written in the record step; empty (blank lines to fill by
+    hand) until what was said or stated is written."""
     out: list[str] = []
     for label, text in ((wording.RECORD_SAID, view.record_content),
                         (wording.RECORD_STATEMENT, view.record_statement)):  # fmt: skip
         lines = [line.strip() for line in text.splitlines() if line.strip()]
         if lines:
             out += [f"{label}{lines[0]}", *lines[1:]]
+    guidance = [line.strip() for line in view.guidance.splitlines() if line.strip()]
+    if out and guidance:
+        out += [f"{wording.RECORD_GUIDANCE}{guidance[0]}", *guidance[1:]]
     return tuple(out)
 
 

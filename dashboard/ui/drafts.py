@@ -24,7 +24,7 @@ from assistant.templates import blocks as b
 from dashboard import draft_sections
 from dashboard import drafts as saved_drafts
 from dashboard.ui import keys, services
-from dashboard.ui.casework import CaseView
+from dashboard.ui.casework import CaseView, invited_of
 from dashboard.users import Actor
 
 OFFICIAL_PAPERS = (
@@ -46,8 +46,7 @@ def case_input(view: CaseView) -> CaseInput:
         place=view.interview_place,
         interviewers=tuple(p.name for p in active if p.kind == "interviewer"),
         recorder=next((p.name for p in active if p.kind == "recorder"), ""),
-        invited=tuple(p.name for p in active if p.kind == "invited")
-        or draft_sections.plan_invited(view.plan.get("participants", "")),
+        invited=invited_of([p.name for p in active if p.kind == "invited"], active, view.plan),
         materials=draft_sections.plan_list(view.plan.get("materials", "")),
         reason=view.reason,
         department=view.handling_unit,

@@ -1,5 +1,6 @@
 """The record step takes what was said (约谈情况) and the party's statement and commitments
-(约谈对象陈述及承诺); the record paper prints them, never the guidance text."""
+(约谈对象陈述及承诺); the record paper prints them and then the guidance as 整改意见 (art. 12),
+never the guidance in their place."""
 
 from __future__ import annotations
 
@@ -56,12 +57,22 @@ def test_record_content_stored_and_kept_when_time_is_saved(world):
             interviews.set_record_content(s, h, case_id, "长" * 20_001, "")
 
 
-def test_record_paper_prints_what_was_said_not_the_guidance():
+def test_record_paper_prints_what_was_said_then_the_guidance():
     text = _record_text(_view(record_content=SAID, record_statement=STATEMENT))
     assert "约谈情况：约谈人通报了预付卡投诉集中的情况。" in text
     assert "宣读了《消费者权益保护法》第五十三条。" in text
     assert f"约谈对象陈述及承诺：{STATEMENT}" in text
-    assert GUIDANCE not in text
+    assert text.index(STATEMENT) < text.index(f"整改意见：{GUIDANCE}")
+
+
+def test_record_paper_invited_units_are_those_entered_once_people_are():
+    """The plan's 受邀 units stand in until the record has people; then only those entered."""
+    from dashboard.ui.casework import invited_of
+
+    plan = {"participants": "受邀代表：区消费者协会代表"}
+    assert invited_of([], [], plan) == ("区消费者协会代表",)
+    assert invited_of([], ["张科长"], plan) == ()
+    assert invited_of(["王某（区消协）"], ["张科长"], plan) == ("王某（区消协）",)
 
 
 def test_record_paper_leaves_lines_to_fill_by_hand_until_written():
