@@ -17,10 +17,16 @@ from dashboard.ui import casework, drafts, formats, keys, law_versions, paper_do
 from dashboard.ui_messages import t
 
 
-def reset_editor(case_id: int) -> None:
-    """Forget edited texts so a new draft shows in the editor."""
+def reset_editor(case_id: int, fresh: bool = False) -> None:
+    """Forget edited texts so the editor shows the drafts anew: the case's saved drafts, or
+    with `fresh` the assistant's new run (saving then replaces what the case holds)."""
     for kind in DRAFT_KINDS:
         st.session_state.pop(f"{keys.DRAFT_TEXT}_{case_id}_{kind.value}", None)
+    chosen = st.session_state.setdefault(keys.DRAFT_FRESH, set())
+    if fresh:
+        chosen.add(case_id)
+    else:
+        chosen.discard(case_id)
 
 
 def legal_basis(draft: Draft, index: LawIndex) -> None:
@@ -51,9 +57,14 @@ def _other_versions(index: LawIndex, entry) -> None:
 def editor(actor: users.Actor, view: casework.CaseView, draft: Draft, index, on_date) -> None:
     st.markdown(f"#### {t('dr.edit')}")
     saved = drafts.load_saved(actor, view.id)
+    fresh = view.id in st.session_state.get(keys.DRAFT_FRESH, set())
     if saved.saved_at is not None:
-        st.caption(t("dr.saved_at", at=formats.moment(saved.saved_at)))
-    initial = drafts.initial_texts(draft, saved.texts)
+        at = formats.moment(saved.saved_at)
+        st.caption(t("dr.saved_replaced", at=at) if fresh else t("dr.saved_at", at=at))
+        if not fresh and st.button(t("dr.use_new"), key="draft_use_new"):
+            reset_editor(view.id, fresh=True)
+            st.rerun()
+    initial = drafts.initial_texts(draft, {} if fresh else saved.texts)
     tabs = st.tabs([k.title for k in DRAFT_KINDS])
     texts = {}
     for tab, kind in zip(tabs, DRAFT_KINDS, strict=True):
@@ -94,6 +105,7 @@ def _save(actor: users.Actor, view: casework.CaseView, texts, on_date: dt.date,
         except DashboardError as err:
             services.show_error(err)
             return
+        st.session_state.get(keys.DRAFT_FRESH, set()).discard(view.id)
         st.success(t("dr.saved", case_no=view.case_no, count=count))
 
 

@@ -131,3 +131,30 @@ def test_app_new_case_industry_is_a_choice_and_case_page_shows_figures(app_db):
     assert f"统一社会信用代码：{code}" in shown
     assert "投诉数量**：35 件" in shown and "120,000.00 元" in shown
     assert "**行业**：美容美发洗浴" in shown
+
+
+def test_app_drafting_new_run_can_replace_the_saved_drafts(app_db):
+    """Saved drafts reopen after a new run; one click puts the new run in the editor (e.g.
+    after importing a rule), and saving then replaces the case's drafts."""
+    case_id = add_case(app_db, "tianshan", "650102", 1, "天山区事项")
+    wait_for_index()
+    key = f"ytt_draft_text_{case_id}_legal_basis"
+    at = sign_in("tianshan")
+    at.switch_page("pages/drafting.py").run()
+    at.button(key="draft_run").click().run()
+    at.text_area(key=key).input("旧草稿：只有这一句。")
+    at.run()
+    at.button(key="draft_save").click().run()
+    assert saved_drafts(app_db, "tianshan", case_id).texts["legal_basis"] == "旧草稿：只有这一句。"
+
+    again = sign_in("tianshan")
+    again.switch_page("pages/drafting.py").run()
+    again.button(key="draft_run").click().run()
+    assert again.text_area(key=key).value == "旧草稿：只有这一句。"
+    again.button(key="draft_use_new").click().run()
+    assert not again.exception
+    assert "第五十三条" in again.text_area(key=key).value
+    assert "点击“保存到案件”才会替换它" in texts(again)
+    assert saved_drafts(app_db, "tianshan", case_id).texts["legal_basis"] == "旧草稿：只有这一句。"
+    again.button(key="draft_save").click().run()
+    assert "第五十三条" in saved_drafts(app_db, "tianshan", case_id).texts["legal_basis"]
