@@ -28,7 +28,7 @@ from assistant.obligations import (
 from assistant.papers import Citation, CitationRole
 from assistant.retrieval import Hit, LawIndex, SearchResult
 from assistant.versions import matching_article
-from assistant.violations import brief_of
+from assistant.violations import brief_of, paragraph_of
 
 log = logging.getLogger(__name__)
 
@@ -186,7 +186,8 @@ def add_hit(selection, index, hit: Hit, facts, on_date: date, cues: tuple[str, .
 
 def make_entry(hit: Hit, version, article, current, facts, cues) -> BasisEntry:
     role = _role(hit, article)
-    part = best_part(article, facts, cues)
+    named = paragraph_of(hit.violation, article.law_title, article.number, article.suffix)
+    part = best_part(article, facts, cues, named)
     found = normative_sentences(part.text, liability=role == LIABILITY)
     prefer = ("罚款", "责令改正") if role == LIABILITY else DUTY_WORDS
     ranked = tuple(rank_sentences(found, facts | frozenset(cues), prefer))

@@ -79,8 +79,11 @@ def overlap(text: str, facts: frozenset[str]) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def best_part(article: Article, facts: frozenset[str], extra: tuple[str, ...] = ()) -> ArticlePart:
-    """The paragraph (and item, where the paragraph lists cases) that matches the facts best."""
+def best_part(
+    article: Article, facts: frozenset[str], extra: tuple[str, ...] = (), paragraph: int = 0
+) -> ArticlePart:
+    """The paragraph (and item, where the paragraph lists cases) that matches the facts best;
+    `paragraph` (1-based), when the violation taxonomy names one, is taken as given."""
     paragraphs = list(article.paragraphs) or [article.text]
     wanted = facts | frozenset(extra)
     scored = [
@@ -88,6 +91,8 @@ def best_part(article: Article, facts: frozenset[str], extra: tuple[str, ...] = 
         for i, p in enumerate(paragraphs)
     ]
     _, best_score, _, index = max(scored)
+    if 0 < paragraph <= len(paragraphs) and len(paragraphs) > 1:
+        index, best_score = paragraph - 1, max(best_score, 1)
     cite_paragraph = len(paragraphs) > 1 and best_score > 0
     paragraph_no = index + 1 if cite_paragraph else None
     if not cite_paragraph:

@@ -21,17 +21,25 @@ TAXONOMY_PATH = ROOT / "corpus" / "violations.toml"
 
 @dataclass(frozen=True)
 class ArticleRef:
-    """An article named by law title and number, e.g. 中华人民共和国消费者权益保护法 25."""
+    """An article named by law title and number, e.g. 中华人民共和国消费者权益保护法 25; "16/2"
+    names its 第二款 (the paragraph the conduct breaches, where the article has several),
+    "253-1" its 之一."""
 
     law: str
     number: int
     suffix: int = 0
+    paragraph: int = 0  # 0: let the facts choose the paragraph
 
     @classmethod
     def parse(cls, text: str) -> ArticleRef:
         law, _, number = text.strip().rpartition(" ")
+        number, _, paragraph = number.partition("/")
         main, _, suffix = number.partition("-")
-        return cls(law.strip(), int(main), int(suffix) if suffix else 0)
+        return cls(law.strip(), int(main), int(suffix or 0), int(paragraph or 0))
+
+    @property
+    def article(self) -> tuple[str, int, int]:
+        return self.law, self.number, self.suffix
 
 
 @dataclass(frozen=True)
@@ -72,6 +80,23 @@ def _entry(e: dict) -> ViolationType:
         penalties=tuple(ArticleRef.parse(r) for r in e.get("penalties", ())),
         weight=float(e.get("weight", 1.0)),
         brief=e.get("brief", e["name"]),
+    )
+
+
+def paragraph_of(type_name: str, law_title: str, number: int, suffix: int = 0) -> int:
+    """The paragraph the type called `type_name` names for that article (0: none named)."""
+    from assistant.importing import canonical_title  # importing is heavy; only when drafting
+
+    kind = next((t for t in load_taxonomy() if t.name == type_name), None)
+    refs = (*kind.breaches, *kind.penalties) if kind else ()
+    title = canonical_title(law_title)
+    return next(
+        (
+            r.paragraph
+            for r in refs
+            if (canonical_title(r.law), r.number, r.suffix) == (title, number, suffix)
+        ),
+        0,
     )
 
 
@@ -139,11 +164,11 @@ def ranked_refs(matches: list[ViolationMatch]) -> list[tuple[ArticleRef, Violati
     """Articles of the matches in citing order: each type's first breach, then the other
     breaches, then penalties. Each with the match and its role ('breach' or 'penalty')."""
     out: list[tuple[ArticleRef, ViolationMatch, str]] = []
-    seen: set[ArticleRef] = set()
+    seen: set[tuple[str, int, int]] = set()
 
     def add(ref: ArticleRef, match: ViolationMatch, role: str) -> None:
-        if ref not in seen:
-            seen.add(ref)
+        if ref.article not in seen:
+            seen.add(ref.article)
             out.append((ref, match, role))
 
     for m in matches:

@@ -514,3 +514,27 @@ def test_fact_sentence_prefers_the_conduct_clause():
 
     assert fact_sentence(PREPAID_FACTS, ("预付", "闭店")) == "后突然闭店，拒绝退还剩余预付款"
     assert fact_sentence(PREPAID_FACTS, ("没有的词",)) == ""
+
+
+def test_drafting_cites_the_paragraph_the_taxonomy_names():
+    """消保法第十六条 has three paragraphs; not delivering what was agreed breaches the second
+    (按照约定履行义务), which the taxonomy names ("16/2"), though the first shares more words."""
+    from assistant.violations import ArticleRef, paragraph_of
+
+    assert ArticleRef.parse("中华人民共和国消费者权益保护法 16/2").paragraph == 2
+    assert ArticleRef.parse("中华人民共和国刑法 253-1").suffix == 1
+    name = "收取价款后不提供或不按约定提供商品、服务（服务缩水、货不对板）"
+    assert paragraph_of(name, "中华人民共和国消费者权益保护法", 16) == 2
+    assert paragraph_of(name, "消费者权益保护法", 16) == 2  # titles compared canonically
+    assert paragraph_of("没有的类型", "中华人民共和国消费者权益保护法", 16) == 0
+
+
+def test_drafting_agreed_service_not_delivered_cites_article_16_paragraph_2(lexical_index):
+    facts = (
+        "该健身房向消费者销售年卡和私教课程，合同约定提供一年健身服务。2026年11月起门店停止营业，"
+        "未按约定提供服务，也未退还消费者剩余预付款。消费者投诉40件。"
+    )
+    draft = draft_case(_case(facts, name="天山区某健身有限公司"), lexical_index, INTERVIEW)
+    entry = _entry(draft, CONSUMER_LAW, 16)
+    assert entry is not None and entry.reference.endswith("第十六条第二款")
+    assert "按照约定履行义务" in entry.reason

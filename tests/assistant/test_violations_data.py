@@ -30,7 +30,9 @@ REQUIRED = {
     "id": str, "name": str, "brief": str, "cues": list, "breaches": list, "penalties": list
 }  # fmt: skip
 OPTIONAL = {"exclude": list, "weight": (int, float)}
-REFERENCE = re.compile(r"^(?P<law>\S+) (?P<number>[1-9][0-9]*)(?:-(?P<suffix>[1-9][0-9]*))?$")
+REFERENCE = re.compile(
+    r"^(?P<law>\S+) (?P<number>[1-9][0-9]*)(?:-(?P<suffix>[1-9][0-9]*))?(?:/(?P<paragraph>[1-9]))?$"
+)
 ARTICLE_LABEL = re.compile(rf"^\s*第({CN_NUMBER})条(?:之({CN_NUMBER}))?")
 
 
@@ -193,7 +195,7 @@ def test_violations_data_dev_primary_articles_are_reached(entries):
     for case in cases:
         primary = {f"{r['law']} {r['article']}" for r in case["relevant"] if r.get("primary")}
         fired = [entry for entry in entries if _recognised(entry, case["query"])]
-        reached = {ref for entry in fired for ref in entry["breaches"]}
+        reached = {ref.partition("/")[0] for entry in fired for ref in entry["breaches"]}
         if not primary <= reached:
             missed.append(
                 f"{case['id']}: {sorted(primary - reached)} (fired: "
@@ -201,3 +203,19 @@ def test_violations_data_dev_primary_articles_are_reached(entries):
             )
     assert len(cases) >= 10, f"only {len(cases)} dev cases read"
     assert not missed, "primary articles not among fired types' breaches:\n" + "\n".join(missed)
+
+
+def test_violations_data_named_paragraphs_exist(entries, lexical_index):
+    """A reference naming a paragraph ("16/2") points at an article that has it."""
+    wrong = []
+    for entry in entries:
+        for reference in _references(entry):
+            match = REFERENCE.match(reference)
+            if not match or not match["paragraph"]:
+                continue
+            article, _ = lexical_index.article(
+                match["law"], int(match["number"]), int(match["suffix"] or 0)
+            )
+            if len(article.paragraphs) < int(match["paragraph"]):
+                wrong.append(f"{entry['id']}: {reference} ({len(article.paragraphs)} 款)")
+    assert not wrong, "\n".join(wrong)
