@@ -188,3 +188,14 @@ def test_users_admin_resets_password_with_the_same_rule_and_lifts_a_lock(world):
         assert users.authenticate(s, "tianshan", "New-pass-123").id == target
     with pytest.raises(AuthenticationFailed), db.session_scope(engine) as s:
         users.authenticate(s, "tianshan", PASSWORD)
+
+
+def test_users_page_references_use_the_real_page_titles():
+    from dashboard import ui_messages
+
+    titles = {v for k, v in ui_messages.TEXTS.items() if k.startswith("page.")}
+    assert ui_messages.t("page.users") == "用户管理"
+    for path in (REPO / "dashboard" / "ui_messages.py", REPO / "dashboard" / "messages.py",
+                 REPO / "README.md"):  # fmt: skip
+        named = set(re.findall(r"「([^」]+)」页面", path.read_text(encoding="utf-8")))
+        assert named <= titles, (path.name, named - titles)
