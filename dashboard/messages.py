@@ -131,6 +131,9 @@ TEXTS = {
     "validation.password_mix": "密码须同时包含字母和数字",
     "validation.password_spaces": "密码开头和结尾不能是空格",
     "validation.admin_exists": "管理员已存在",
+    "validation.last_admin": (
+        "这是最后一个在用的管理员账号，不能停用或改为其他角色；请先为另一人建立或启用管理员账号"
+    ),
     "validation.choice": "不是可选的取值",
     "validation.choice_list": "“{value}”不是可选的取值，应为以下之一：{choices}",
     "validation.choice_list_blank": "不是可选的取值，应为以下之一：{choices}",
@@ -248,6 +251,7 @@ FIELD_TITLES = {
     "guidance": "指导意见",
     "notice_method": "告知方式",
     "step": "审批环节",
+    "active": "账号状态",
 }
 
 PERMISSION_TITLES = {

@@ -72,7 +72,7 @@ TEXTS = {
     ),
     "ov.no_stations": (
         "该县区尚未登记市场监管所，案件均由县区局直接办理，暂无下级分布。"
-        "管理员可在「用户」页面登记市场监管所。"
+        "管理员可在「用户管理」页面登记市场监管所。"
     ),
     "ov.county_itself": "（县区局直接办理）",
     "ov.month_partial": "（截至{day}日，未满月）",
@@ -441,6 +441,35 @@ TEXTS = {
     "us.col.name": "姓名",
     "us.col.role": "角色",
     "us.col.place": "辖区",
+    "us.col.principal": "主要领导",
+    "us.col.status": "账号状态",
+    "us.yes": "是",
+    "us.active": "在用",
+    "us.inactive": "已停用",
+    "us.username_help": "3至64位，只能用字母、数字或 _ . -；登录时不区分大小写。",
+    "us.password_help": "至少10位，须同时包含字母和数字，开头和结尾不能是空格。",
+    "us.principal_help": "只对“领导”角色有效：主要领导可批准重大问题约谈。",
+    "us.rules": (
+        "用户名3至64位（字母、数字或 _ . -）；密码至少10位，须同时包含字母和数字。"
+        "创建后请把用户名和初始密码当面告知本人。"
+    ),
+    "us.edit": "修改用户",
+    "us.edit_pick": "选择要修改的用户",
+    "us.edit_pick_hint": "选择用户后可修改姓名、角色、辖区，停用账号或重设密码",
+    "us.edit_save": "保存修改",
+    "us.edit_saved": "用户“{username}”的信息已保存，本人下次操作时生效。",
+    "us.deactivate_hint": (
+        "停用后该账号不能再登录（已登录的会被退出），办理过的案件记录仍显示其姓名；可随时重新启用。"
+    ),
+    "us.deactivate": "停用账号",
+    "us.deactivated": "用户“{username}”已停用，不能再登录；如需恢复请点“启用账号”。",
+    "us.inactive_hint": "该账号已停用，不能登录。启用后可用原密码登录。",
+    "us.reactivate": "启用账号",
+    "us.reactivated": "用户“{username}”已重新启用，可用原密码登录。",
+    "us.reset_heading": "为“{username}”设置新密码",
+    "us.new_password": "新密码",
+    "us.reset": "设置新密码",
+    "us.reset_done": "已为“{username}”设置新密码，请当面告知本人，旧密码不再有效。",
     "us.office": "单位名称（文书抬头和落款）",
     "us.office_hint": (
         "单位名称按辖区层级自动生成（如“乌鲁木齐市天山区市场监督管理局”）。"

@@ -255,3 +255,89 @@ def list_users(session: Session, actor: Actor) -> list[User]:
         for u in users
         if jurisdictions.covers(session, actor.jurisdiction_code, u.jurisdiction_code)
     ]
+
+
+def _managed_user(session: Session, actor: Actor, user_id: int) -> User:
+    """An account the administrator may change: one in the administrator's jurisdiction."""
+    require_permission(actor, "manage_users")
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFound("user", user_id)
+    if not jurisdictions.covers(session, actor.jurisdiction_code, user.jurisdiction_code):
+        raise OutOfScope(actor.id, user.jurisdiction_code)
+    return user
+
+
+def _keep_an_administrator(session: Session, user: User, field: str) -> None:
+    """Refuse a change that turns ``user`` (already changed, not flushed) into a non-admin or
+    inactive account when no other active administrator would remain."""
+    if user.role == "admin" and user.active:
+        return
+    others = select(func.count()).select_from(User).where(
+        User.role == "admin", User.active.is_(True), User.id != user.id)  # fmt: skip
+    if not session.scalar(others):
+        raise ValidationError({field: "validation.last_admin"})
+
+
+def update_user(
+    session: Session,
+    actor: Actor,
+    user_id: int,
+    display_name: str,
+    role: str,
+    jurisdiction_code: str,
+    is_principal: bool = False,
+) -> Actor:
+    """Change an account's name, role, jurisdiction and 主要领导 flag (administrators, within
+    their jurisdiction; the last active administrator keeps the administrator role)."""
+    user = _managed_user(session, actor, user_id)
+    display_name = display_name.strip()
+    problems = {}
+    if not display_name:
+        problems["display_name"] = "validation.required"
+    elif len(display_name) > User.__table__.c.display_name.type.length:
+        problems["display_name"] = "validation.too_long_64"
+    if role not in roles():
+        problems["role"] = "validation.unknown_role"
+    if not jurisdiction_code:
+        problems["jurisdiction_code"] = "validation.required"
+    if problems:
+        raise ValidationError(problems)
+    jurisdictions.get(session, jurisdiction_code)
+    if not jurisdictions.covers(session, actor.jurisdiction_code, jurisdiction_code):
+        raise OutOfScope(actor.id, jurisdiction_code)
+    with session.no_autoflush:
+        user.display_name, user.role, user.jurisdiction_code = display_name, role, jurisdiction_code
+        user.is_principal = is_principal and role == "leader"
+        _keep_an_administrator(session, user, "role")
+    session.flush()
+    log.info("user %s changed by %s: role %s", user.id, actor.id, user.role)
+    return to_actor(session, user)
+
+
+def set_active(session: Session, actor: Actor, user_id: int, active: bool) -> None:
+    """Deactivate (no more sign-in; case history keeps the name) or reactivate an account."""
+    user = _managed_user(session, actor, user_id)
+    with session.no_autoflush:
+        user.active = active
+        _keep_an_administrator(session, user, "active")
+    if active:  # a fresh start: no lock left from before
+        user.failed_sign_ins, user.locked_until = 0, None
+    session.flush()
+    log.info("user %s %s by %s", user.id, "reactivated" if active else "deactivated", actor.id)
+
+
+def reset_password(session: Session, actor: Actor, user_id: int, new: str) -> None:
+    """Set a new password chosen by an administrator (same rule as everywhere); lifts a lock."""
+    user = _managed_user(session, actor, user_id)
+    if (p := password_problem(new)) is not None:
+        raise ValidationError({"password": p})
+    user.password_hash = _hash(new)
+    user.failed_sign_ins, user.locked_until = 0, None
+    log.info("password of user %s reset by %s", user.id, actor.id)
+
+
+def user_name(session: Session, user_id: int) -> str:
+    """The display name of any account, deactivated ones included (for case history)."""
+    user = session.get(User, user_id)
+    return user.display_name if user is not None else ""

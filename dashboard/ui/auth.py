@@ -84,7 +84,5 @@ def sidebar_identity(actor: users.Actor) -> None:
     role = messages.role_title(actor.role)
     st.sidebar.markdown(t("auth.signed_in_as", name=actor.display_name, role=role, place=place))
     if st.sidebar.button(t("auth.sign_out"), key="sign_out"):
-        for key in list(st.session_state.keys()):
-            st.session_state.pop(key, None)
-        st.session_state[keys.ACTOR] = None
+        services.sign_out()
         st.rerun()

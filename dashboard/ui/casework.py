@@ -162,10 +162,7 @@ def timeline(actor: users.Actor, case_id: int) -> list[dict]:
 
 
 def _name(s, user_id: int) -> str:
-    try:
-        return users.actor_for(s, user_id).display_name
-    except Exception:  # noqa: BLE001 - a deactivated user still appears in the history
-        return ""
+    return users.user_name(s, user_id)  # deactivated accounts still appear in the history
 
 
 def action_title(action: str) -> str:

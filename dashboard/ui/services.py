@@ -11,7 +11,7 @@ from contextlib import contextmanager
 import streamlit as st
 
 from dashboard import db, jurisdictions, settings, users
-from dashboard.errors import DashboardError
+from dashboard.errors import DashboardError, NotFound
 from dashboard.ui import keys
 from dashboard.ui_messages import t
 
@@ -44,10 +44,35 @@ def current_actor() -> users.Actor | None:
     return st.session_state.get(keys.ACTOR)
 
 
+def refreshed_actor() -> users.Actor | None:
+    """The signed-in actor re-read from the database, so an administrator's change to the
+    account (name, role, jurisdiction) counts from the next click; a deactivated account is
+    signed out."""
+    actor = current_actor()
+    if actor is None:
+        return None
+    try:
+        with session() as s:
+            fresh = users.actor_for(s, actor.id)
+    except NotFound:
+        log.info("user %s signed out: account deactivated", actor.id)
+        sign_out()
+        return None
+    if fresh != actor:
+        st.session_state[keys.ACTOR] = fresh
+    return fresh
+
+
+def sign_out() -> None:
+    for key in list(st.session_state.keys()):
+        st.session_state.pop(key, None)
+    st.session_state[keys.ACTOR] = None
+
+
 def require_actor() -> users.Actor:
     """The signed-in actor (pages start with this); shows the message left by the last run."""
-    actor = current_actor()
-    if actor is None:  # a page reached without signing in shows the sign-in form
+    actor = refreshed_actor()
+    if actor is None:  # a page reached without signing in (or deactivated) shows the sign-in form
         from dashboard.ui import auth
 
         auth.gate()

@@ -17,6 +17,7 @@ def _fill(at, password: str):
     at.text_input(key="new_user_password").input(password)
     at.selectbox(key="new_user_role").set_value("handler")
     at.selectbox(key="new_user_place").set_value("650103")
+    at.checkbox(key="new_user_principal").check()
     at.button(key=SUBMIT).click()
     return at.run()
 
@@ -30,6 +31,8 @@ def test_app_new_user_form_keeps_values_on_error_and_clears_after_success(app_db
     assert at.text_input(key="new_user_name").value == "shayibake"
     assert at.text_input(key="new_user_display").value == "沙依巴克承办"
     assert at.selectbox(key="new_user_place").value == "650103"
+    assert at.text_input(key="new_user_password").value == "short"
+    assert at.checkbox(key="new_user_principal").value is True
 
     at.text_input(key="new_user_password").input("Another-pass-9")
     at.button(key=SUBMIT).click()
@@ -37,6 +40,23 @@ def test_app_new_user_form_keeps_values_on_error_and_clears_after_success(app_db
     assert "用户“shayibake”已创建" in texts(at)
     assert at.text_input(key="new_user_name").value == ""
     assert at.text_input(key="new_user_display").value == ""
+    assert at.text_input(key="new_user_password").value == ""
+    assert at.checkbox(key="new_user_principal").value is False
+    assert at.selectbox(key="new_user_role").value == "trainee"
+    assert at.selectbox(key="new_user_place").value is None
+    listed = at.dataframe[0].value
+    row = listed[listed["用户名"] == "shayibake"].iloc[0]
+    assert (row["主要领导"], row["账号状态"]) == ("", "在用")  # a handler is never 主要领导
+    region_leader = listed[listed["用户名"] == "region_leader"].iloc[0]
+    assert region_leader["主要领导"] == "是"
+
+
+def test_app_new_user_form_explains_the_rules_before_any_error(app_db):
+    at = sign_in("admin")
+    at.switch_page("pages/users.py").run()
+    assert "3至64位" in at.text_input(key="new_user_name").help
+    assert "至少10位" in at.text_input(key="new_user_password").help
+    assert "用户名3至64位" in texts(at) and "密码至少10位" in texts(at)
 
 
 def test_app_new_user_form_defaults_to_least_role_and_needs_a_place(app_db):
