@@ -46,6 +46,7 @@ def record_approval(
     allowed = APPROVAL_STEPS[step]
     if actor.role not in allowed or (step == "principal" and not actor.is_principal):
         raise RoleNotPermitted(actor.role, f"approval_{step}", allowed)
+    _check_not_signed_by_other(case, actor, step)
     _check_distinct_signer(case, actor, step)
     action = _signing_action(case, actor, step, opinion.strip())
     entry = {"by": actor.id, "name": actor.display_name, "opinion": opinion.strip(),
@@ -65,6 +66,16 @@ def _signing_action(case: Case, actor: Actor, step: str, opinion: str) -> str:
     if earlier.get("opinion", "") == opinion:
         raise ValidationError({"approval": "validation.approval_already_signed"})
     return f"approval_{step}_changed"
+
+
+def _check_not_signed_by_other(case: Case, actor: Actor, step: str) -> None:
+    """A line signed by someone else keeps that signature: only its signer may change it."""
+    earlier = (case.approval or {}).get(step)
+    if earlier is not None and earlier.get("by") != actor.id:
+        raise ValidationError(
+            {"approval": "validation.approval_signed_by_other"},
+            {"step_title": messages.APPROVAL_STEPS[step], "signer": earlier.get("name", "")},
+        )
 
 
 def _check_distinct_signer(case: Case, actor: Actor, step: str) -> None:

@@ -214,6 +214,8 @@ TEXTS = {
     "cp.approval_step": "审批栏目",
     "cp.approval_opinion": "意见",
     "cp.approval_save": "签署意见",
+    "cp.approval_unsigned": "（未签署）",
+    "cp.approval_signed_by": "{step}（已由{name}签署）",
     "cp.plan_save": "保存约谈方案",
     "cp.plan_fill": "从起草结果填入",
     "cp.plan_fill_none": (

@@ -17,12 +17,7 @@ from dashboard.ui_messages import t
 
 DEFAULT_HOUR = dt.time(10, 0)
 
-APPROVAL_TITLES = {
-    "applicant": "申请人",
-    "section_head": "业务处（科）室负责人",
-    "deputy": "分管局领导",
-    "principal": "主要领导",
-}
+APPROVAL_TITLES = messages.APPROVAL_STEPS
 
 
 def render(actor: users.Actor, view: CaseView, fields: PaperFields | None = None) -> None:
@@ -67,18 +62,38 @@ def _run(case_id: int, action) -> None:
 
 
 def _approval(actor: users.Actor, view: CaseView) -> None:
-    for step, entry in view.approval.items():
-        st.markdown(f"**{APPROVAL_TITLES.get(step, step)}**：{entry.get('name', '')}"
-                    f"　{entry.get('opinion', '')}　{formats.moment(entry.get('at'))}")  # fmt: skip
+    for step, title in APPROVAL_TITLES.items():
+        entry = view.approval.get(step)
+        if entry:
+            st.markdown(f"**{title}**：{entry.get('name', '')}　{entry.get('opinion', '')}"
+                        f"　{formats.moment(entry.get('at'))}")  # fmt: skip
+        elif step != "principal" or view.is_major:
+            st.markdown(f"**{title}**：{t('cp.approval_unsigned')}")
     steps = approval_steps(actor)
     if not steps:
         return
     with st.form(f"approval_{view.id}"):
-        step = st.selectbox(t("cp.approval_step"), steps, format_func=APPROVAL_TITLES.get)
+        step = st.selectbox(t("cp.approval_step"), steps, index=_default_step(actor, view, steps),
+                            format_func=lambda s: _step_label(view, s))  # fmt: skip
         opinion = st.text_input(t("cp.approval_opinion"), value="同意")
         if st.form_submit_button(t("cp.approval_save")):
             _run(view.id, lambda s: interviews.record_approval(s, actor, view.id, step, opinion,
                                                       view.version))  # fmt: skip
+
+
+def _default_step(actor: users.Actor, view: CaseView, steps: list[str]) -> int:
+    """The selector starts on the first line nobody has signed yet, else on the actor's own
+    line (to change the opinion), never on a line another person signed unless nothing else."""
+    signer = [view.approval.get(s, {}).get("by") for s in steps]
+    free = [i for i, by in enumerate(signer) if by is None]
+    own = [i for i, by in enumerate(signer) if by == actor.id]
+    return (free or own or [0])[0]
+
+
+def _step_label(view: CaseView, step: str) -> str:
+    entry = view.approval.get(step)
+    title = APPROVAL_TITLES.get(step, step)
+    return t("cp.approval_signed_by", step=title, name=entry.get("name", "")) if entry else title
 
 
 def _plan(actor: users.Actor, view: CaseView, fields: PaperFields) -> None:

@@ -131,3 +131,39 @@ def test_app_new_case_industry_is_a_choice_and_case_page_shows_figures(app_db):
     assert f"统一社会信用代码：{code}" in shown
     assert "投诉数量**：35 件" in shown and "120,000.00 元" in shown
     assert "**行业**：美容美发洗浴" in shown
+
+
+def _sign_approval(at, case_id: int):
+    at.button(key=f"FormSubmitter:approval_{case_id}-签署意见").click()
+    return at.run()
+
+
+def test_app_approval_selector_skips_a_line_another_signed(app_db):
+    case_id = add_case(app_db, "tianshan", "650102", 1, "天山区事项")
+    at = _open_case(sign_in("tianshan"), case_id)
+    at.button(key="step_submit").click()
+    at.run()
+    approver = _open_case(sign_in("urumqi_approver"), case_id)
+    assert next(s for s in approver.selectbox if s.label == "审批栏目").value == "section_head"
+    _sign_approval(approver, case_id)
+    assert not approver.exception
+
+    leader = _open_case(sign_in("tianshan_leader"), case_id)
+    shown = texts(leader)
+    assert "**业务处（科）室负责人**：urumqi_approver　同意" in shown
+    assert "**分管局领导**：（未签署）" in shown
+    selector = next(s for s in leader.selectbox if s.label == "审批栏目")
+    assert selector.value == "deputy"  # not the line the approver signed
+    assert "业务处（科）室负责人（已由urumqi_approver签署）" in selector.options
+    _sign_approval(leader, case_id)
+    assert not leader.exception
+    shown = texts(leader)
+    assert "**业务处（科）室负责人**：urumqi_approver　同意" in shown
+    assert "**分管局领导**：tianshan_leader　同意" in shown
+
+    # now the leader's own line is offered first; choosing the approver's line is refused
+    selector = next(s for s in leader.selectbox if s.label == "审批栏目")
+    assert selector.value == "deputy"
+    selector.set_value("section_head")
+    _sign_approval(leader, case_id)
+    assert "一栏已由urumqi_approver签署，不能覆盖他人的意见" in texts(leader)

@@ -44,6 +44,31 @@ def test_interviews_one_person_cannot_sign_section_head_and_deputy(world):
         assert case.approval["section_head"]["opinion"] == "同意，请审批"
 
 
+def test_interviews_line_signed_by_another_is_not_overwritten(world):
+    engine, actors = world
+    case_id = _case(engine, actors)
+    approver, leader = actors["urumqi_approver"], actors["tianshan_leader"]
+    with db.session_scope(engine) as s:
+        interviews.record_approval(
+            s, approver, case_id, "section_head", "同意", _version(engine, approver, case_id)
+        )
+    with pytest.raises(ValidationError) as err, db.session_scope(engine) as s:
+        interviews.record_approval(
+            s, leader, case_id, "section_head", "同意约谈", _version(engine, leader, case_id)
+        )
+    text = err.value.user_text()
+    assert "“业务处（科）室负责人”一栏已由urumqi_approver签署" in text
+    assert "请选择尚未签署的栏目" in text
+    with db.session_scope(engine) as s:
+        # the first signature stands, and the leader can still sign his own line
+        case = interviews.record_approval(
+            s, leader, case_id, "deputy", "同意约谈", cases.get_case(s, leader, case_id).version
+        )
+        assert case.approval["section_head"]["by"] == approver.id
+        assert case.approval["section_head"]["opinion"] == "同意"
+        assert case.approval["deputy"]["by"] == leader.id
+
+
 def test_interviews_schedule_recorded_and_audited(world):
     engine, actors = world
     case_id = _case(engine, actors, submit=False)
