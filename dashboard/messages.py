@@ -156,6 +156,9 @@ TEXTS = {
         "“{step_title}”一栏已由{signer}签署，不能覆盖他人的意见；请选择尚未签署的栏目签署，"
         "如该栏意见需要更改，请由{signer}本人修改"
     ),
+    "validation.recusal_reason_required": (
+        "请填写回避理由（与约谈对象有何直接利害关系，制度第七条），再确认回避"
+    ),
     "validation.recused_kept": "已回避的人员须保留在约谈记录中，不能修改或删除",
     "validation.draft_too_long": "草稿过长（每篇不超过20万字），请删减后再保存",
     "guard.section_head_missing": "缺少业务处（科）室负责人意见",
@@ -260,6 +263,7 @@ FIELD_TITLES = {
     "guidance": "指导意见",
     "notice_method": "告知方式",
     "step": "审批环节",
+    "recusal_reason": "回避理由",
 }
 
 PERMISSION_TITLES = {

@@ -263,7 +263,14 @@ TEXTS = {
     "cp.person_add": "添加人员",
     "cp.person_sign": "签字确认",
     "cp.signed": "已签字",
-    "cp.recused": "已回避",
+    "cp.recused_because": "**已回避**：{reason}",
+    "cp.person_recuse": "回避",
+    "cp.recuse_hint": (
+        "{name} 与约谈对象有直接利害关系的，应当回避（制度第七条）。回避后仍留在约谈记录中，"
+        "不计入约谈人员；请填写理由后确认，并另行添加约谈人员"
+    ),
+    "cp.recuse_reason": "回避理由（必填）",
+    "cp.recuse_save": "确认回避",
     "cp.record_content": "约谈情况（通报的问题、宣传的法规、提出的整改要求）",
     "cp.record_content_help": (
         "如：约谈人通报了本辖区预付式消费投诉集中的情况，宣读了《消费者权益保护法》第五十三条，"

@@ -205,12 +205,17 @@ def _record_time(actor: users.Actor, view: CaseView) -> None:
 
 def _persons(actor: users.Actor, view: CaseView) -> None:
     for p in view.persons:
-        cols = st.columns([4, 1, 1, 1])
+        kind = messages.PERSON_KINDS.get(p.kind, p.kind)
+        if p.recused:  # art. 7: kept in the record, struck through, with the reason
+            who = " ".join(x for x in (p.name, p.unit) if x)  # no space before the closing ~~
+            st.markdown(f"~~{kind}：{who}~~　"
+                        + t("cp.recused_because", reason=p.recusal_reason))  # fmt: skip
+            continue
+        cols = st.columns([4, 1, 1, 1, 1])
         flags = "、".join(x for x, on in ((t("cp.person_main"), p.is_main),
-                                         (t("cp.signed"), p.signed),
-                                         (t("cp.recused"), p.recused)) if on)  # fmt: skip
-        cols[0].markdown(f"{messages.PERSON_KINDS.get(p.kind, p.kind)}：{p.name} {p.unit} {flags}")
-        if p.recused or view.record_closed:
+                                         (t("cp.signed"), p.signed)) if on)  # fmt: skip
+        cols[0].markdown(f"{kind}：{p.name} {p.unit} {flags}")
+        if view.record_closed:
             continue
         if not p.signed and cols[1].button(t("cp.person_sign"), key=f"sign_{p.id}"):
             _run(view.id, lambda s, pid=p.id: interviews.sign(s, actor, view.id, pid, view.version))
@@ -223,8 +228,12 @@ def _persons(actor: users.Actor, view: CaseView) -> None:
                     s, actor, view.id, pid, expected_version=view.version
                 ),
             )
+        if cols[4].button(t("cp.person_recuse"), key=f"recuse_{p.id}"):
+            st.session_state["recusing_person"] = p.id
         if st.session_state.get("editing_person") == p.id:
             _edit_person(actor, view, p)
+        if st.session_state.get("recusing_person") == p.id:
+            _recuse_person(actor, view, p)
     if view.record_closed:
         return
     with st.form(f"person_{view.id}", clear_on_submit=True):
@@ -259,6 +268,20 @@ def _edit_person(actor: users.Actor, view: CaseView, p) -> None:
                     s, actor, view.id, p.id, expected_version=view.version, **changes
                 ),
             )
+
+
+def _recuse_person(actor: users.Actor, view: CaseView, p) -> None:
+    """回避 (art. 7): the reason is required; the person stays in the record, not counted."""
+    with st.form(f"recuse_person_{p.id}"):
+        st.caption(t("cp.recuse_hint", name=p.name))
+        reason = st.text_input(t("cp.recuse_reason"), key=f"form_{view.id}_recuse_{p.id}")
+        if st.form_submit_button(t("cp.recuse_save")):
+            _run(view.id, lambda s: _recuse(s, actor, view, p.id, reason))
+
+
+def _recuse(s, actor: users.Actor, view: CaseView, person_id: int, reason: str) -> None:
+    interviews.declare_conflict(s, actor, view.id, person_id, reason, view.version)
+    st.session_state.pop("recusing_person", None)  # the form closes only once it is saved
 
 
 def _content(actor: users.Actor, view: CaseView) -> None:

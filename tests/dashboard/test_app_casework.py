@@ -167,3 +167,31 @@ def test_app_approval_selector_skips_a_line_another_signed(app_db):
     selector.set_value("section_head")
     _sign_approval(leader, case_id)
     assert "一栏已由urumqi_approver签署，不能覆盖他人的意见" in texts(leader)
+
+
+def test_app_recusal_needs_a_reason_and_strikes_the_person_through(app_db):
+    from dashboard.ui import casework
+    from tests.dashboard.test_app_case_papers import _named, _to_interview
+
+    case_id = add_case(app_db, "tianshan", "650102", 5, "天山区事项")
+    _to_interview(app_db, case_id)  # 张科长 (interviewer) and 王记录 (recorder)
+    at = _open_case(sign_in("tianshan"), case_id)
+    first = casework.load(_named("tianshan"), case_id).persons[0]
+    assert first.name == "张科长"
+    at.button(key=f"recuse_{first.id}").click()
+    at.run()
+    submit = f"FormSubmitter:recuse_person_{first.id}-确认回避"
+    at.button(key=submit).click()
+    at.run()
+    assert "请填写回避理由" in texts(at)  # refused: nothing recorded, the form stays
+    assert not casework.load(_named("tianshan"), case_id).persons[0].recused
+
+    at.text_input(key=f"form_{case_id}_recuse_{first.id}").input("系约谈对象股东亲属")
+    at.button(key=submit).click()
+    at.run()
+    assert not at.exception
+    shown = texts(at)
+    assert "~~约谈人：张科长~~　**已回避**：系约谈对象股东亲属" in shown
+    assert "约谈人员不得少于两人（回避人员不计）" in shown
+    assert f"recuse_{first.id}" not in [b.key for b in at.button]
+    assert "回避" in list(at.dataframe[-1].value["操作"])
