@@ -46,7 +46,7 @@ def has_form(actor: users.Actor, view: CaseView) -> bool:
     return editing and users.can(actor, "edit_case")
 
 
-def _run(case_id: int, action) -> None:
+def run(case_id: int, action) -> None:
     """Call a service in a session; on success keep the new version as the one the forms stand
     on and rerun. On an error (a stale page: VersionConflict) the inputs stay as typed."""
     try:
@@ -77,7 +77,7 @@ def _approval(actor: users.Actor, view: CaseView) -> None:
                             format_func=lambda s: _step_label(view, s))  # fmt: skip
         opinion = st.text_input(t("cp.approval_opinion"), value="同意")
         if st.form_submit_button(t("cp.approval_save")):
-            _run(view.id, lambda s: interviews.record_approval(s, actor, view.id, step, opinion,
+            run(view.id, lambda s: interviews.record_approval(s, actor, view.id, step, opinion,
                                                       view.version))  # fmt: skip
 
 
@@ -114,7 +114,7 @@ def _plan(actor: users.Actor, view: CaseView, fields: PaperFields) -> None:
         items = {k: st.text_area(title, height=68, key=keys[k])
                  for k, title in messages.PLAN_ITEMS.items()}  # fmt: skip
         if st.form_submit_button(t("cp.plan_save")):
-            _run(view.id, lambda s: _save_plan(s, actor, view, items, when, place))
+            run(view.id, lambda s: _save_plan(s, actor, view, items, when, place))
 
 
 def _schedule_inputs(view: CaseView, prefix: str) -> tuple[dt.datetime, str]:
@@ -147,7 +147,7 @@ def _notice(actor: users.Actor, view: CaseView) -> None:
         method = st.radio(t("cp.notice_method"), list(methods), format_func=methods.get)
         receipt = st.date_input(t("cp.receipt_date"), value=None)
         if st.form_submit_button(t("cp.notice_save")):
-            _run(view.id, lambda s: interviews.record_notice(
+            run(view.id, lambda s: interviews.record_notice(
                 s, actor, view.id, issued, method,
                 interviews.set_schedule(s, actor, view.id, when, place, view.version).version,
                 receipt,
@@ -166,7 +166,7 @@ def _record(actor: users.Actor, view: CaseView) -> None:
     _content(actor, view)
     _guidance(actor, view)
     if not view.record_closed and st.button(t("cp.close_record"), key=f"close_{view.id}"):
-        _run(view.id, lambda s: interviews.close_record(s, actor, view.id, view.version))
+        run(view.id, lambda s: interviews.close_record(s, actor, view.id, view.version))
 
 
 def _reschedule(actor: users.Actor, view: CaseView) -> None:
@@ -178,7 +178,7 @@ def _reschedule(actor: users.Actor, view: CaseView) -> None:
     with st.form(f"reschedule_{view.id}"):
         when, place = _schedule_inputs(view, "reschedule")
         if st.form_submit_button(t("cp.reschedule_save")):
-            _run(view.id, lambda s: interviews.set_schedule(s, actor, view.id, when, place,
+            run(view.id, lambda s: interviews.set_schedule(s, actor, view.id, when, place,
                                                             view.version))  # fmt: skip
 
 
@@ -195,7 +195,7 @@ def _record_time(actor: users.Actor, view: CaseView) -> None:
         place = st.text_input(t("cp.record_place"), value=view.interview_place)
         if st.form_submit_button(t("cp.record_save")):
             start_at, end_at = dt.datetime.combine(day, begin), dt.datetime.combine(day, end)
-            _run(
+            run(
                 view.id,
                 lambda s: interviews.update_record(
                     s, actor, view.id, start_at, end_at, place, expected_version=view.version
@@ -218,11 +218,11 @@ def _persons(actor: users.Actor, view: CaseView) -> None:
         if view.record_closed:
             continue
         if not p.signed and cols[1].button(t("cp.person_sign"), key=f"sign_{p.id}"):
-            _run(view.id, lambda s, pid=p.id: interviews.sign(s, actor, view.id, pid, view.version))
+            run(view.id, lambda s, pid=p.id: interviews.sign(s, actor, view.id, pid, view.version))
         if cols[2].button(t("cp.person_edit"), key=f"edit_{p.id}"):
             st.session_state["editing_person"] = p.id
         if cols[3].button(t("cp.person_remove"), key=f"remove_{p.id}"):
-            _run(
+            run(
                 view.id,
                 lambda s, pid=p.id: interviews.remove_person(
                     s, actor, view.id, pid, expected_version=view.version
@@ -245,7 +245,7 @@ def _persons(actor: users.Actor, view: CaseView) -> None:
         is_main = st.checkbox(t("cp.person_main"))
         is_leader = st.checkbox(t("cp.person_leader"))
         if st.form_submit_button(t("cp.person_add")):
-            _run(view.id, lambda s: interviews.add_person(s, actor, view.id, kind, name, unit=unit,
+            run(view.id, lambda s: interviews.add_person(s, actor, view.id, kind, name, unit=unit,
                                                  is_main=is_main, is_leader=is_leader,
                                                  expected_version=view.version))  # fmt: skip
 
@@ -262,7 +262,7 @@ def _edit_person(actor: users.Actor, view: CaseView, p) -> None:
         if st.form_submit_button(t("cp.person_update")):
             st.session_state.pop("editing_person", None)
             changes = {"kind": kind, "name": name, "unit": unit, "is_main": is_main}
-            _run(
+            run(
                 view.id,
                 lambda s: interviews.update_person(
                     s, actor, view.id, p.id, expected_version=view.version, **changes
@@ -276,7 +276,7 @@ def _recuse_person(actor: users.Actor, view: CaseView, p) -> None:
         st.caption(t("cp.recuse_hint", name=p.name))
         reason = st.text_input(t("cp.recuse_reason"), key=f"form_{view.id}_recuse_{p.id}")
         if st.form_submit_button(t("cp.recuse_save")):
-            _run(view.id, lambda s: _recuse(s, actor, view, p.id, reason))
+            run(view.id, lambda s: _recuse(s, actor, view, p.id, reason))
 
 
 def _recuse(s, actor: users.Actor, view: CaseView, person_id: int, reason: str) -> None:
@@ -298,7 +298,7 @@ def _content(actor: users.Actor, view: CaseView) -> None:
             key=f"form_{view.id}_record_statement",
         )  # fmt: skip
         if st.form_submit_button(t("cp.record_content_save"), disabled=closed):
-            _run(view.id, lambda s: interviews.set_record_content(
+            run(view.id, lambda s: interviews.set_record_content(
                 s, actor, view.id, content, statement, view.version))  # fmt: skip
 
 
@@ -307,4 +307,4 @@ def _guidance(actor: users.Actor, view: CaseView) -> None:
         text = st.text_area(t("cp.guidance"), value=view.guidance, height=100,
                             key=f"form_{view.id}_guidance")  # fmt: skip
         if st.form_submit_button(t("cp.guidance_save")):
-            _run(view.id, lambda s: cases.set_guidance(s, actor, view.id, text, view.version))
+            run(view.id, lambda s: cases.set_guidance(s, actor, view.id, text, view.version))

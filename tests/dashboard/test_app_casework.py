@@ -195,3 +195,42 @@ def test_app_recusal_needs_a_reason_and_strikes_the_person_through(app_db):
     assert "约谈人员不得少于两人（回避人员不计）" in shown
     assert f"recuse_{first.id}" not in [b.key for b in at.button]
     assert "回避" in list(at.dataframe[-1].value["操作"])
+
+
+def test_app_case_info_corrected_on_the_case_page(app_db):
+    from tests.dashboard.app_support import _actor
+    from tests.dashboard.test_app_case_papers import _session
+
+    case_id = add_case(app_db, "tianshan", "650102", 1, "天山区事项")
+    leader = _open_case(sign_in("tianshan_leader"), case_id)
+    assert "编辑案件信息" not in [e.label for e in leader.expander]  # leaders do not edit cases
+    at = _open_case(sign_in("tianshan"), case_id)
+    other = _open_case(sign_in("tianshan"), case_id)
+    assert "**约谈事由**：预付式消费拒不退款" in texts(at)
+    assert "编辑案件信息" in [e.label for e in at.expander]
+    save = f"FormSubmitter:case_edit_{case_id}-保存案件信息"
+
+    at.button(key=save).click()
+    at.run()
+    assert "没有改动任何项目" in texts(at)
+    at.selectbox(key=f"form_{case_id}_edit_industry").set_value("美容美发洗浴")
+    at.text_input(key=f"form_{case_id}_edit_reason").input("预付卡停业拒不退款")
+    at.button(key=save).click()
+    at.run()
+    assert not at.exception
+    shown = texts(at)
+    assert "已保存" in shown and "**约谈事由**：预付卡停业拒不退款" in shown
+    assert "**行业**：美容美发洗浴" in shown
+    assert list(at.dataframe[-1].value["意见"])[-1] == "行业、约谈事由"
+
+    # a page opened before that save is refused and keeps its input
+    other.text_input(key=f"form_{case_id}_edit_reason").input("乙的改动")
+    other.button(key=save).click()
+    other.run()
+    assert "该案件已被他人修改，请刷新后重新填写" in texts(other)
+    assert other.text_input(key=f"form_{case_id}_edit_reason").value == "乙的改动"
+    with _session(app_db) as s:
+        from dashboard import cases
+
+        stored = cases.get_case(s, _actor(s, "tianshan"), case_id)
+        assert (stored.reason, stored.industry) == ("预付卡停业拒不退款", "美容美发洗浴")
