@@ -112,7 +112,9 @@ def _steps(actor: users.Actor, view: casework.CaseView) -> None:
         has_form = case_steps.has_form(actor, view)
         st.caption(t("cp.no_steps_but_form" if has_form else "cp.no_steps"))
         return
-    comment = st.text_input(t("cp.comment"), key=f"comment_{view.id}")
+    # keyed per case and per step: text typed for one step never reappears in the next one
+    comment_key = f"comment_{view.id}_{view.state}"
+    comment = st.text_input(t("cp.comment"), key=comment_key)
     on_date = _step_date(view, steps)
     cols = st.columns(min(len(steps), 4))
     for i, step in enumerate(steps):
@@ -125,6 +127,7 @@ def _steps(actor: users.Actor, view: casework.CaseView) -> None:
             except DashboardError as err:
                 services.show_error(err)
                 return
+            st.session_state.pop(comment_key, None)
             queries.clear()
             services.flash(t("cp.done", action=step.title))
             st.rerun()

@@ -234,3 +234,35 @@ def test_app_case_info_corrected_on_the_case_page(app_db):
 
         stored = cases.get_case(s, _actor(s, "tianshan"), case_id)
         assert (stored.reason, stored.industry) == ("预付卡停业拒不退款", "美容美发洗浴")
+
+
+def test_app_step_comment_does_not_carry_over_to_the_next_step(app_db):
+    import datetime as dt
+
+    from dashboard import cases, interviews, messages
+    from tests.dashboard.app_support import _actor
+    from tests.dashboard.test_app_case_papers import _session, _to_planning
+
+    case_id = add_case(app_db, "tianshan", "650102", 1, "天山区事项")
+    _to_planning(app_db, case_id)
+    with _session(app_db) as s:
+        h = _actor(s, "tianshan")
+        case = cases.get_case(s, h, case_id)
+        case = interviews.set_plan(s, h, case_id, dict.fromkeys(messages.PLAN_ITEMS, "已填写"),
+                                   case.version)  # fmt: skip
+        case = cases.transition(s, h, case_id, "finish_plan", expected_version=case.version)
+        interviews.record_notice(s, h, case_id, dt.date.today(), "phone", case.version)
+    at = _open_case(sign_in("tianshan"), case_id)
+    assert at.metric[0].value == "告知"
+    at.text_input(key=f"comment_{case_id}_notification").input("已电话告知法定代表人")
+    at.button(key="step_notify").click()
+    at.run()
+    assert not at.exception
+    assert at.metric[0].value == "实施约谈"
+    box = next(w for w in at.text_input if w.label == "意见或理由")
+    assert box.key == f"comment_{case_id}_interview"
+    assert box.value == ""  # the next step starts empty
+    at.button(key="step_find_violation").click()  # needs its own reason, not the old one
+    at.run()
+    assert "此操作需要填写意见或理由" in texts(at)
+    assert at.metric[0].value == "实施约谈"
