@@ -44,7 +44,8 @@ Drafts saved with a case (drafts.py, table case_drafts)
 
 Procedure steps (interviews.py)
     record_approval(s, actor, case_id, step, opinion, expected_version)
-        step: applicant | section_head | deputy | principal (主要领导, is_principal)
+        step: applicant | section_head | deputy | principal (主要领导, is_principal); a line
+        signed by another person is refused (ValidationError), its own signer may change it
     set_plan(s, actor, case_id, {plan_item: text}, expected_version)
     record_notice(s, actor, case_id, issued_on, "written"|"phone", expected_version, receipt_on)
     update_record(s, actor, case_id, start_at, end_at, place, content=None, expected_version=None)
@@ -52,7 +53,8 @@ Procedure steps (interviews.py)
     add_person(s, actor, case_id, kind, name, expected_version=None, unit=, user_id=, is_main=,
                is_leader=, gender=, ethnicity=, id_number=, phone=) -> RecordPerson
     update_person / remove_person (expected_version=None); declare_conflict(s, actor, case_id,
-        person_id, reason) (回避). Record changes bump the case version (optimistic lock).
+        person_id, reason, expected_version=None) (回避: reason required, the person stays).
+        Record changes bump the case version (optimistic lock).
     sign(s, actor, case_id, person_id, expected_version=None); record_problems(case) -> [ids]
     close_record(s, actor, case_id, expected_version)        GuardFailed until rules pass
     people.record_persons(s, actor, case_id) -> [PersonView]  personal data masked per role

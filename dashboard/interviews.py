@@ -46,6 +46,7 @@ def record_approval(
     allowed = APPROVAL_STEPS[step]
     if actor.role not in allowed or (step == "principal" and not actor.is_principal):
         raise RoleNotPermitted(actor.role, f"approval_{step}", allowed)
+    _check_not_signed_by_other(case, actor, step)
     _check_distinct_signer(case, actor, step)
     action = _signing_action(case, actor, step, opinion.strip())
     entry = {"by": actor.id, "name": actor.display_name, "opinion": opinion.strip(),
@@ -65,6 +66,16 @@ def _signing_action(case: Case, actor: Actor, step: str, opinion: str) -> str:
     if earlier.get("opinion", "") == opinion:
         raise ValidationError({"approval": "validation.approval_already_signed"})
     return f"approval_{step}_changed"
+
+
+def _check_not_signed_by_other(case: Case, actor: Actor, step: str) -> None:
+    """A line signed by someone else keeps that signature: only its signer may change it."""
+    earlier = (case.approval or {}).get(step)
+    if earlier is not None and earlier.get("by") != actor.id:
+        raise ValidationError(
+            {"approval": "validation.approval_signed_by_other"},
+            {"step_title": messages.APPROVAL_STEPS[step], "signer": earlier.get("name", "")},
+        )
 
 
 def _check_distinct_signer(case: Case, actor: Actor, step: str) -> None:
@@ -236,7 +247,7 @@ def add_person(
     id_number = identifiers.normalize(details.pop("id_number", ""))
     phone = identifiers.normalize(details.pop("phone", ""))
     problems = _person_problems(kind, name, id_number, phone)
-    if any(p.recused and p.name == name.strip() for p in record.persons):
+    if any(p.recused and _person_key(p.name) == _person_key(name) for p in record.persons):
         problems["person"] = "validation.recused_person"
     if problems:
         raise ValidationError(problems)
@@ -319,20 +330,27 @@ def _person(record: InterviewRecord, person_id: int) -> RecordPerson:
 
 
 def declare_conflict(
-    session: Session, actor: Actor, case_id: int, person_id: int, reason: str
+    session: Session,
+    actor: Actor,
+    case_id: int,
+    person_id: int,
+    reason: str,
+    expected_version: int | None = None,
 ) -> RecordPerson:
-    """回避: the person has a direct interest in the party and is removed from the interview."""
+    """回避 (art. 7): the person has a direct interest in the party and is removed from the
+    interview; they stay in the record with the reason and no longer count as an interviewer.
+    A stale ``expected_version`` is refused."""
     if not reason.strip():
-        raise ValidationError({"comment": "validation.comment_required"})
-    case, record = _open_record(session, actor, case_id)
+        raise ValidationError({"recusal_reason": "validation.recusal_reason_required"})
+    case, record = _open_record(session, actor, case_id, expected_version)
     person = _person(record, person_id)
     person.recused, person.recusal_reason, person.is_main, person.signed = (
         True,
-        reason,
+        reason.strip(),
         False,
         False,
     )
-    workflow.audit(session, case, actor, "recusal", comment=reason)
+    workflow.audit(session, case, actor, "recusal", comment=f"{person.name}：{reason.strip()}")
     _touch(session, case)
     return person
 

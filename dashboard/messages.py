@@ -155,6 +155,13 @@ TEXTS = {
     "validation.approval_already_signed": (
         "您已在该栏签署过相同的意见，无需重复签署；如需修改，请填写新的意见后再提交"
     ),
+    "validation.approval_signed_by_other": (
+        "“{step_title}”一栏已由{signer}签署，不能覆盖他人的意见；请选择尚未签署的栏目签署，"
+        "如该栏意见需要更改，请由{signer}本人修改"
+    ),
+    "validation.recusal_reason_required": (
+        "请填写回避理由（与约谈对象有何直接利害关系，制度第七条），再确认回避"
+    ),
     "validation.recused_kept": "已回避的人员须保留在约谈记录中，不能修改或删除",
     "validation.draft_too_long": "草稿过长（每篇不超过20万字），请删减后再保存",
     "guard.section_head_missing": "缺少业务处（科）室负责人意见",
@@ -195,6 +202,14 @@ TEXTS = {
     "kind.jurisdiction": "辖区",
     "kind.reminder": "约谈提醒",
     "kind.person": "人员",
+}
+
+# Lines of the 审批表 (interviews.APPROVAL_STEPS), as the paper titles them.
+APPROVAL_STEPS = {
+    "applicant": "申请人",
+    "section_head": "业务处（科）室负责人",
+    "deputy": "分管局领导",
+    "principal": "主要领导",
 }
 
 FIELD_TITLES = {
@@ -252,6 +267,7 @@ FIELD_TITLES = {
     "notice_method": "告知方式",
     "step": "审批环节",
     "active": "账号状态",
+    "recusal_reason": "回避理由",
 }
 
 PERMISSION_TITLES = {

@@ -22,6 +22,7 @@ class PersonView:
     signed: bool
     recused: bool
     is_main: bool
+    recusal_reason: str = ""
 
 
 def present(actor: Actor, id_number: str, phone: str) -> tuple[str, str]:
@@ -40,5 +41,5 @@ def record_persons(session: Session, actor: Actor, case_id: int) -> list[PersonV
     for p in case.record.persons:
         id_number, phone = present(actor, p.id_number, p.phone)
         out.append(PersonView(p.id, p.kind, p.name, p.unit, id_number, phone, p.signed,
-                              p.recused, p.is_main))  # fmt: skip
+                              p.recused, p.is_main, p.recusal_reason or ""))  # fmt: skip
     return out

@@ -214,6 +214,8 @@ TEXTS = {
     "cp.approval_step": "审批栏目",
     "cp.approval_opinion": "意见",
     "cp.approval_save": "签署意见",
+    "cp.approval_unsigned": "（未签署）",
+    "cp.approval_signed_by": "{step}（已由{name}签署）",
     "cp.plan_save": "保存约谈方案",
     "cp.plan_fill": "从起草结果填入",
     "cp.plan_fill_none": (
@@ -261,7 +263,14 @@ TEXTS = {
     "cp.person_add": "添加人员",
     "cp.person_sign": "签字确认",
     "cp.signed": "已签字",
-    "cp.recused": "已回避",
+    "cp.recused_because": "**已回避**：{reason}",
+    "cp.person_recuse": "回避",
+    "cp.recuse_hint": (
+        "{name} 与约谈对象有直接利害关系的，应当回避（制度第七条）。回避后仍留在约谈记录中，"
+        "不计入约谈人员；请填写理由后确认，并另行添加约谈人员"
+    ),
+    "cp.recuse_reason": "回避理由（必填）",
+    "cp.recuse_save": "确认回避",
     "cp.record_content": "约谈情况（通报的问题、宣传的法规、提出的整改要求）",
     "cp.record_content_help": (
         "如：约谈人通报了本辖区预付式消费投诉集中的情况，宣读了《消费者权益保护法》第五十三条，"
@@ -278,6 +287,13 @@ TEXTS = {
     "cp.close_record": "约谈记录签字确认完毕",
     "cp.record_problems": "约谈记录尚缺：{items}",
     "cp.saved": "已保存。",
+    "ce.title": "编辑案件信息",
+    "ce.hint": (
+        "登记时漏填或填错的，可在此改正（约谈对象的名称和统一社会信用代码不在此修改）；"
+        "只保存改动过的项目，并记入办理记录"
+    ),
+    "ce.save": "保存案件信息",
+    "ce.unchanged": "没有改动任何项目，无需保存；请修改需要改正的项目后再保存。",
     "cp.stale": "该案件已被他人修改，请刷新后重新填写（刷新显示最新内容，未保存的填写会清除）。",
     "cp.refresh": "刷新",
     "cp.audit_create": "登记",

@@ -14,6 +14,7 @@ from assistant.templates import wording
 from dashboard import messages, users
 from dashboard.errors import DashboardError
 from dashboard.ui import (
+    case_edit,
     case_steps,
     casework,
     drafts,
@@ -39,6 +40,7 @@ def render(actor: users.Actor, case_id: int) -> None:
         return
     view = _as_shown(view)
     _header(view)
+    case_edit.render(actor, view)
     _steps(actor, view)
     fields, source = drafts.paper_fields(actor, view.id)
     case_steps.render(actor, view, fields)
@@ -74,6 +76,8 @@ def _header(view: casework.CaseView) -> None:
     st.markdown(t("cp.figures", count=view.complaint_count, amount=view.amount_involved,
                   industry=view.industry or "—", goods=view.goods_category or "—"))  # fmt: skip
     st.markdown(t("cp.major", flag=t("cp.major_yes" if view.is_major else "cp.major_no")))
+    if view.reason:
+        st.markdown(f"**{messages.field_title('reason')}**：{view.reason}")
     if view.facts:
         st.markdown(f"**{t('cp.facts')}**：{view.facts}")
     if view.interview_start or view.interview_place:
@@ -108,7 +112,9 @@ def _steps(actor: users.Actor, view: casework.CaseView) -> None:
         has_form = case_steps.has_form(actor, view)
         st.caption(t("cp.no_steps_but_form" if has_form else "cp.no_steps"))
         return
-    comment = st.text_input(t("cp.comment"), key=f"comment_{view.id}")
+    # keyed per case and per step: text typed for one step never reappears in the next one
+    comment_key = f"comment_{view.id}_{view.state}"
+    comment = st.text_input(t("cp.comment"), key=comment_key)
     on_date = _step_date(view, steps)
     cols = st.columns(min(len(steps), 4))
     for i, step in enumerate(steps):
@@ -121,6 +127,7 @@ def _steps(actor: users.Actor, view: casework.CaseView) -> None:
             except DashboardError as err:
                 services.show_error(err)
                 return
+            st.session_state.pop(comment_key, None)
             queries.clear()
             services.flash(t("cp.done", action=step.title))
             st.rerun()

@@ -17,12 +17,7 @@ from dashboard.ui_messages import t
 
 DEFAULT_HOUR = dt.time(10, 0)
 
-APPROVAL_TITLES = {
-    "applicant": "申请人",
-    "section_head": "业务处（科）室负责人",
-    "deputy": "分管局领导",
-    "principal": "主要领导",
-}
+APPROVAL_TITLES = messages.APPROVAL_STEPS
 
 
 def render(actor: users.Actor, view: CaseView, fields: PaperFields | None = None) -> None:
@@ -51,7 +46,7 @@ def has_form(actor: users.Actor, view: CaseView) -> bool:
     return editing and users.can(actor, "edit_case")
 
 
-def _run(case_id: int, action) -> None:
+def run(case_id: int, action) -> None:
     """Call a service in a session; on success keep the new version as the one the forms stand
     on and rerun. On an error (a stale page: VersionConflict) the inputs stay as typed."""
     try:
@@ -67,18 +62,38 @@ def _run(case_id: int, action) -> None:
 
 
 def _approval(actor: users.Actor, view: CaseView) -> None:
-    for step, entry in view.approval.items():
-        st.markdown(f"**{APPROVAL_TITLES.get(step, step)}**：{entry.get('name', '')}"
-                    f"　{entry.get('opinion', '')}　{formats.moment(entry.get('at'))}")  # fmt: skip
+    for step, title in APPROVAL_TITLES.items():
+        entry = view.approval.get(step)
+        if entry:
+            st.markdown(f"**{title}**：{entry.get('name', '')}　{entry.get('opinion', '')}"
+                        f"　{formats.moment(entry.get('at'))}")  # fmt: skip
+        elif step != "principal" or view.is_major:
+            st.markdown(f"**{title}**：{t('cp.approval_unsigned')}")
     steps = approval_steps(actor)
     if not steps:
         return
     with st.form(f"approval_{view.id}"):
-        step = st.selectbox(t("cp.approval_step"), steps, format_func=APPROVAL_TITLES.get)
+        step = st.selectbox(t("cp.approval_step"), steps, index=_default_step(actor, view, steps),
+                            format_func=lambda s: _step_label(view, s))  # fmt: skip
         opinion = st.text_input(t("cp.approval_opinion"), value="同意")
         if st.form_submit_button(t("cp.approval_save")):
-            _run(view.id, lambda s: interviews.record_approval(s, actor, view.id, step, opinion,
+            run(view.id, lambda s: interviews.record_approval(s, actor, view.id, step, opinion,
                                                       view.version))  # fmt: skip
+
+
+def _default_step(actor: users.Actor, view: CaseView, steps: list[str]) -> int:
+    """The selector starts on the first line nobody has signed yet, else on the actor's own
+    line (to change the opinion), never on a line another person signed unless nothing else."""
+    signer = [view.approval.get(s, {}).get("by") for s in steps]
+    free = [i for i, by in enumerate(signer) if by is None]
+    own = [i for i, by in enumerate(signer) if by == actor.id]
+    return (free or own or [0])[0]
+
+
+def _step_label(view: CaseView, step: str) -> str:
+    entry = view.approval.get(step)
+    title = APPROVAL_TITLES.get(step, step)
+    return t("cp.approval_signed_by", step=title, name=entry.get("name", "")) if entry else title
 
 
 def _plan(actor: users.Actor, view: CaseView, fields: PaperFields) -> None:
@@ -99,7 +114,7 @@ def _plan(actor: users.Actor, view: CaseView, fields: PaperFields) -> None:
         items = {k: st.text_area(title, height=68, key=keys[k])
                  for k, title in messages.PLAN_ITEMS.items()}  # fmt: skip
         if st.form_submit_button(t("cp.plan_save")):
-            _run(view.id, lambda s: _save_plan(s, actor, view, items, when, place))
+            run(view.id, lambda s: _save_plan(s, actor, view, items, when, place))
 
 
 def _schedule_inputs(view: CaseView, prefix: str) -> tuple[dt.datetime, str]:
@@ -132,7 +147,7 @@ def _notice(actor: users.Actor, view: CaseView) -> None:
         method = st.radio(t("cp.notice_method"), list(methods), format_func=methods.get)
         receipt = st.date_input(t("cp.receipt_date"), value=None)
         if st.form_submit_button(t("cp.notice_save")):
-            _run(view.id, lambda s: interviews.record_notice(
+            run(view.id, lambda s: interviews.record_notice(
                 s, actor, view.id, issued, method,
                 interviews.set_schedule(s, actor, view.id, when, place, view.version).version,
                 receipt,
@@ -151,7 +166,7 @@ def _record(actor: users.Actor, view: CaseView) -> None:
     _content(actor, view)
     _guidance(actor, view)
     if not view.record_closed and st.button(t("cp.close_record"), key=f"close_{view.id}"):
-        _run(view.id, lambda s: interviews.close_record(s, actor, view.id, view.version))
+        run(view.id, lambda s: interviews.close_record(s, actor, view.id, view.version))
 
 
 def _reschedule(actor: users.Actor, view: CaseView) -> None:
@@ -163,7 +178,7 @@ def _reschedule(actor: users.Actor, view: CaseView) -> None:
     with st.form(f"reschedule_{view.id}"):
         when, place = _schedule_inputs(view, "reschedule")
         if st.form_submit_button(t("cp.reschedule_save")):
-            _run(view.id, lambda s: interviews.set_schedule(s, actor, view.id, when, place,
+            run(view.id, lambda s: interviews.set_schedule(s, actor, view.id, when, place,
                                                             view.version))  # fmt: skip
 
 
@@ -180,7 +195,7 @@ def _record_time(actor: users.Actor, view: CaseView) -> None:
         place = st.text_input(t("cp.record_place"), value=view.interview_place)
         if st.form_submit_button(t("cp.record_save")):
             start_at, end_at = dt.datetime.combine(day, begin), dt.datetime.combine(day, end)
-            _run(
+            run(
                 view.id,
                 lambda s: interviews.update_record(
                     s, actor, view.id, start_at, end_at, place, expected_version=view.version
@@ -190,26 +205,35 @@ def _record_time(actor: users.Actor, view: CaseView) -> None:
 
 def _persons(actor: users.Actor, view: CaseView) -> None:
     for p in view.persons:
-        cols = st.columns([4, 1, 1, 1])
+        kind = messages.PERSON_KINDS.get(p.kind, p.kind)
+        if p.recused:  # art. 7: kept in the record, struck through, with the reason
+            who = " ".join(x for x in (p.name, p.unit) if x)  # no space before the closing ~~
+            st.markdown(f"~~{kind}：{who}~~　"
+                        + t("cp.recused_because", reason=p.recusal_reason))  # fmt: skip
+            continue
+        cols = st.columns([4, 1, 1, 1, 1])
         flags = "、".join(x for x, on in ((t("cp.person_main"), p.is_main),
-                                         (t("cp.signed"), p.signed),
-                                         (t("cp.recused"), p.recused)) if on)  # fmt: skip
-        cols[0].markdown(f"{messages.PERSON_KINDS.get(p.kind, p.kind)}：{p.name} {p.unit} {flags}")
-        if p.recused or view.record_closed:
+                                         (t("cp.signed"), p.signed)) if on)  # fmt: skip
+        cols[0].markdown(f"{kind}：{p.name} {p.unit} {flags}")
+        if view.record_closed:
             continue
         if not p.signed and cols[1].button(t("cp.person_sign"), key=f"sign_{p.id}"):
-            _run(view.id, lambda s, pid=p.id: interviews.sign(s, actor, view.id, pid, view.version))
+            run(view.id, lambda s, pid=p.id: interviews.sign(s, actor, view.id, pid, view.version))
         if cols[2].button(t("cp.person_edit"), key=f"edit_{p.id}"):
             st.session_state["editing_person"] = p.id
         if cols[3].button(t("cp.person_remove"), key=f"remove_{p.id}"):
-            _run(
+            run(
                 view.id,
                 lambda s, pid=p.id: interviews.remove_person(
                     s, actor, view.id, pid, expected_version=view.version
                 ),
             )
+        if cols[4].button(t("cp.person_recuse"), key=f"recuse_{p.id}"):
+            st.session_state["recusing_person"] = p.id
         if st.session_state.get("editing_person") == p.id:
             _edit_person(actor, view, p)
+        if st.session_state.get("recusing_person") == p.id:
+            _recuse_person(actor, view, p)
     if view.record_closed:
         return
     with st.form(f"person_{view.id}", clear_on_submit=True):
@@ -221,7 +245,7 @@ def _persons(actor: users.Actor, view: CaseView) -> None:
         is_main = st.checkbox(t("cp.person_main"))
         is_leader = st.checkbox(t("cp.person_leader"))
         if st.form_submit_button(t("cp.person_add")):
-            _run(view.id, lambda s: interviews.add_person(s, actor, view.id, kind, name, unit=unit,
+            run(view.id, lambda s: interviews.add_person(s, actor, view.id, kind, name, unit=unit,
                                                  is_main=is_main, is_leader=is_leader,
                                                  expected_version=view.version))  # fmt: skip
 
@@ -238,12 +262,26 @@ def _edit_person(actor: users.Actor, view: CaseView, p) -> None:
         if st.form_submit_button(t("cp.person_update")):
             st.session_state.pop("editing_person", None)
             changes = {"kind": kind, "name": name, "unit": unit, "is_main": is_main}
-            _run(
+            run(
                 view.id,
                 lambda s: interviews.update_person(
                     s, actor, view.id, p.id, expected_version=view.version, **changes
                 ),
             )
+
+
+def _recuse_person(actor: users.Actor, view: CaseView, p) -> None:
+    """回避 (art. 7): the reason is required; the person stays in the record, not counted."""
+    with st.form(f"recuse_person_{p.id}"):
+        st.caption(t("cp.recuse_hint", name=p.name))
+        reason = st.text_input(t("cp.recuse_reason"), key=f"form_{view.id}_recuse_{p.id}")
+        if st.form_submit_button(t("cp.recuse_save")):
+            run(view.id, lambda s: _recuse(s, actor, view, p.id, reason))
+
+
+def _recuse(s, actor: users.Actor, view: CaseView, person_id: int, reason: str) -> None:
+    interviews.declare_conflict(s, actor, view.id, person_id, reason, view.version)
+    st.session_state.pop("recusing_person", None)  # the form closes only once it is saved
 
 
 def _content(actor: users.Actor, view: CaseView) -> None:
@@ -260,7 +298,7 @@ def _content(actor: users.Actor, view: CaseView) -> None:
             key=f"form_{view.id}_record_statement",
         )  # fmt: skip
         if st.form_submit_button(t("cp.record_content_save"), disabled=closed):
-            _run(view.id, lambda s: interviews.set_record_content(
+            run(view.id, lambda s: interviews.set_record_content(
                 s, actor, view.id, content, statement, view.version))  # fmt: skip
 
 
@@ -269,4 +307,4 @@ def _guidance(actor: users.Actor, view: CaseView) -> None:
         text = st.text_area(t("cp.guidance"), value=view.guidance, height=100,
                             key=f"form_{view.id}_guidance")  # fmt: skip
         if st.form_submit_button(t("cp.guidance_save")):
-            _run(view.id, lambda s: cases.set_guidance(s, actor, view.id, text, view.version))
+            run(view.id, lambda s: cases.set_guidance(s, actor, view.id, text, view.version))

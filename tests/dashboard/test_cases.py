@@ -8,6 +8,8 @@ from dashboard.errors import (
     DuplicateMatter,
     GuardFailed,
     OutOfScope,
+    RoleNotPermitted,
+    TransitionNotAllowed,
     ValidationError,
     VersionConflict,
 )
@@ -307,3 +309,22 @@ def test_cases_personal_data_masked_for_roles_without_permission(world):
         with pytest.raises(ValidationError) as err:
             interviews.add_person(s, actors["tianshan"], case_id, "attendee", "钱某", phone="123")
         assert err.value.problems == {"phone": "validation.phone"}
+
+
+def test_cases_missing_fields_corrected_until_the_case_ends(world):
+    engine, actors = world
+    h = actors["tianshan"]
+    with db.session_scope(engine) as s:
+        case_id = _at_interview(s, actors)  # registered without industry and 约谈事由
+        case = cases.get_case(s, h, case_id)
+        assert (case.industry, case.reason) == ("", "")
+        case = cases.update_case(s, h, case_id, case.version, industry="销售服务",
+                                 reason="售后服务拒不履行")  # fmt: skip
+        assert (case.industry, case.reason) == ("销售服务", "售后服务拒不履行")
+        assert cases.audit_trail(s, h, case_id)[-1].comment == "行业、约谈事由"
+        with pytest.raises(RoleNotPermitted):
+            cases.update_case(s, actors["tianshan_leader"], case_id, case.version, reason="领导改")
+        case = cases.transition(s, h, case_id, "find_violation", "涉嫌违法，转立案",
+                                case.version)  # fmt: skip
+        with pytest.raises(TransitionNotAllowed):
+            cases.update_case(s, h, case_id, case.version, reason="结案后修改")

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from dashboard import cases, db, interviews, messages, people
-from dashboard.errors import ValidationError
+from dashboard.errors import ValidationError, VersionConflict
 from tests.dashboard.helpers import approve, draft, prepare_interview
 
 
@@ -42,6 +42,31 @@ def test_interviews_one_person_cannot_sign_section_head_and_deputy(world):
         assert case.approval["section_head"]["by"] == leader.id
         assert case.approval["deputy"]["by"] == actors["tianshan_head"].id
         assert case.approval["section_head"]["opinion"] == "同意，请审批"
+
+
+def test_interviews_line_signed_by_another_is_not_overwritten(world):
+    engine, actors = world
+    case_id = _case(engine, actors)
+    approver, leader = actors["urumqi_approver"], actors["tianshan_leader"]
+    with db.session_scope(engine) as s:
+        interviews.record_approval(
+            s, approver, case_id, "section_head", "同意", _version(engine, approver, case_id)
+        )
+    with pytest.raises(ValidationError) as err, db.session_scope(engine) as s:
+        interviews.record_approval(
+            s, leader, case_id, "section_head", "同意约谈", _version(engine, leader, case_id)
+        )
+    text = err.value.user_text()
+    assert "“业务处（科）室负责人”一栏已由urumqi_approver签署" in text
+    assert "请选择尚未签署的栏目" in text
+    with db.session_scope(engine) as s:
+        # the first signature stands, and the leader can still sign his own line
+        case = interviews.record_approval(
+            s, leader, case_id, "deputy", "同意约谈", cases.get_case(s, leader, case_id).version
+        )
+        assert case.approval["section_head"]["by"] == approver.id
+        assert case.approval["section_head"]["opinion"] == "同意"
+        assert case.approval["deputy"]["by"] == leader.id
 
 
 def test_interviews_schedule_recorded_and_audited(world):
@@ -141,3 +166,32 @@ def test_interviews_signing_own_line_twice_is_refused_or_recorded_as_a_change(wo
         ("approval_applicant_changed", "拟约谈，请审批"),
     ]
     assert messages.action_title("approval_applicant_changed") == "修改审批意见（申请人）"
+
+
+def test_interviews_recusal_needs_a_reason_and_keeps_the_person_uncounted(world):
+    engine, actors = world
+    case_id, h = _interview_case(engine, actors), actors["tianshan"]
+    with db.session_scope(engine) as s:
+        main = interviews.add_person(s, h, case_id, "interviewer", "张科长", is_main=True).id
+        interviews.add_person(s, h, case_id, "interviewer", "李干部")
+    version = _version(engine, h, case_id)
+    with pytest.raises(ValidationError) as err, db.session_scope(engine) as s:
+        interviews.declare_conflict(s, h, case_id, main, "  ", version)
+    assert "请填写回避理由" in err.value.user_text()
+    with db.session_scope(engine) as s:
+        interviews.declare_conflict(s, h, case_id, main, " 系约谈对象股东亲属 ", version)
+    with pytest.raises(VersionConflict), db.session_scope(engine) as s:
+        interviews.declare_conflict(s, h, case_id, main, "重复提交", version)  # stale page
+    with pytest.raises(ValidationError) as again, db.session_scope(engine) as s:
+        interviews.add_person(s, h, case_id, "interviewer", "张科长（科长）")  # the same person
+    assert again.value.problems == {"person": "validation.recused_person"}
+    with db.session_scope(engine) as s:
+        shown = {p.name: p for p in people.record_persons(s, h, case_id)}
+        case = cases.get_case(s, h, case_id)
+        problems = interviews.record_problems(case)
+        trail = cases.audit_trail(s, h, case_id)
+    assert shown["张科长"].recused and not shown["张科长"].is_main
+    assert shown["张科长"].recusal_reason == "系约谈对象股东亲属"
+    assert "guard.interviewers_fewer_than_two" in problems
+    assert "guard.main_interviewer_missing" in problems
+    assert [e.comment for e in trail if e.action == "recusal"] == ["张科长：系约谈对象股东亲属"]
