@@ -106,6 +106,9 @@ def _plan(actor: users.Actor, view: CaseView, fields: PaperFields) -> None:
         if st.button(t("cp.plan_fill"), key=f"plan_fill_{view.id}"):
             for k, text in fields.plan.items():
                 st.session_state[keys[k]] = text
+            # Time and place come from the schedule fields above (the draft only knew the
+            # drafting day): left empty, saving writes them from there.
+            st.session_state[keys["time_place"]] = ""
             st.rerun()
     else:
         st.caption(t("cp.plan_fill_none"))

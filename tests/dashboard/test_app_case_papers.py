@@ -81,10 +81,11 @@ def test_app_case_plan_filled_from_draft_and_schedule_reaches_papers(app_db, lex
     at.run()
     assert "第五十三条" in at.text_area(key=f"plan_{case_id}_legal_basis").value
     assert "预付" in at.text_area(key=f"plan_{case_id}_proposals").value
+    # The draft's time (its drafting day) is not copied: the schedule fields below decide.
+    assert at.text_area(key=f"plan_{case_id}_time_place").value == ""
     at.date_input(key="plan_day").set_value(PLANNED.date())
     at.time_input(key="plan_time").set_value(PLANNED.time())
     at.text_input(key="plan_place").input("天山区局三楼会议室")
-    at.text_area(key=f"plan_{case_id}_time_place").input("")
     at.button(key=f"FormSubmitter:plan_{case_id}-保存约谈方案").click()
     at.run()
     assert not at.exception and "已保存" in texts(at)
