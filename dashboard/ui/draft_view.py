@@ -38,7 +38,7 @@ def legal_basis(draft: Draft, index: LawIndex) -> None:
         for entry in entries:
             with st.expander(entry.reference):
                 st.caption(law_versions.caption(entry.version))
-                st.markdown(entry.article.text)
+                st.markdown(law_versions.paragraphs(entry.article.text))
                 st.caption(t("dr.reason", reason=entry.reason))
                 _other_versions(index, entry)
 
@@ -51,7 +51,8 @@ def _other_versions(index: LawIndex, entry) -> None:
     st.markdown(f"*{t('dr.other_versions')}*")
     for version, article in others:
         line = law_versions.line(version)
-        st.markdown(f"- {line}：{article.text if article else t('lw.not_in_version')}")
+        body = law_versions.inline(article.text) if article else t("lw.not_in_version")
+        st.markdown(f"- {line}：{body}")
 
 
 def editor(actor: users.Actor, view: casework.CaseView, draft: Draft, index, on_date) -> None:

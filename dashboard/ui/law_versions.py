@@ -20,3 +20,14 @@ def line(version) -> str:
 def caption(version) -> str:
     """版本：2013-10-25　效力：现行有效 (日期不详 when unknown)."""
     return t("dr.version", date=date_of(version), status=version.status)
+
+
+def paragraphs(text: str) -> str:
+    """Article text for st.markdown: each 款/项 on its own line (Markdown would run single
+    newlines together into one line)."""
+    return "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def inline(text: str) -> str:
+    """Article text inside a list item: its lines kept apart by hard breaks."""
+    return "  \n".join(line.strip() for line in text.splitlines() if line.strip())

@@ -50,7 +50,7 @@ def search(index: LawIndex) -> None:
             extra = t("lw.hit_topic", name=hit.topic)
         with st.expander(f"{hit.citation}{extra}"):
             st.caption(law_versions.caption(hit.version))
-            st.markdown(hit.article.text)
+            st.markdown(law_versions.paragraphs(hit.article.text))
 
 
 # The law 按章节浏览 opens on: the one consumer-protection officials read most.
@@ -115,10 +115,15 @@ def show_article(index: LawIndex, law: str, number: int, suffix: int) -> None:
     st.caption(law_versions.caption(version))
     if note := currency_note(version):
         st.warning(note)
-    st.markdown(current.text)
-    for other, text in index.versions_of(law, number, suffix):
+    st.markdown(law_versions.paragraphs(current.text))
+    others = [(v, a) for v, a in index.versions_of(law, number, suffix)
+              if v.version_id != version.version_id]  # fmt: skip
+    if others:
+        st.markdown(f"*{t('dr.other_versions')}*")
+    for other, text in others:
         line = law_versions.line(other)
-        st.markdown(f"- {line}：{text.text if text else t('lw.not_in_version')}")
+        body = law_versions.inline(text.text) if text else t("lw.not_in_version")
+        st.markdown(f"- {line}：{body}")
 
 
 def import_form(actor: users.Actor) -> None:

@@ -53,3 +53,14 @@ def test_app_law_article_lookup_empty_name_and_zhi_yi(monkeypatch, tmp_path, lex
     at.button(key="article_go").click().run()
     assert not at.exception
     assert any("现行有效的文本" in w.value for w in at.warning)
+
+
+def test_law_text_keeps_paragraphs_apart_for_markdown():
+    from dashboard.ui import law_versions
+
+    text = "经营者采用网络……但下列商品除外：\n（一）消费者定作的；\n\n（二）鲜活易腐的；"
+    assert (
+        law_versions.paragraphs(text)
+        == "经营者采用网络……但下列商品除外：\n\n（一）消费者定作的；\n\n（二）鲜活易腐的；"
+    )
+    assert law_versions.inline("甲\n乙") == "甲  \n乙"
