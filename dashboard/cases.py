@@ -339,6 +339,45 @@ def update_case(
     return case
 
 
+PARTY_EDITABLE = ("name", "credit_code", "legal_representative", "address", "industry")
+
+
+def update_party(
+    session: Session, actor: Actor, case_id: int, position: int, expected_version: int, **changes
+) -> Case:
+    """Correct the ``position``-th party (0-based, in registration order): its name, credit
+    code (add one registered without, or fix a typo), legal representative, address or
+    industry. The same checks as registration apply: a valid code, no party twice in the
+    case, and not the same matter as an earlier case (art. 6)."""
+    case = editable_case(session, actor, case_id, expected_version)
+    unknown = set(changes) - set(PARTY_EDITABLE)
+    if unknown or not 0 <= position < len(case.parties):
+        raise ValidationError(dict.fromkeys(sorted(unknown) or ["parties"], "validation.choice"))
+    party = case.parties[position]
+    values = {f: str(changes.get(f, getattr(party, f)) or "").strip() for f in PARTY_EDITABLE}
+    drafts = [
+        PartyDraft(values["name"], values["credit_code"]) if i == position
+        else PartyDraft(p.name, p.credit_code)
+        for i, p in enumerate(case.parties)
+    ]  # fmt: skip
+    problems = _party_problems(drafts, case.is_collective)
+    problems.update(too_long(Party, {f: values[f] for f in PARTY_TEXT_FIELDS}))
+    if problems:
+        raise ValidationError(problems)
+    earlier = find_same_matter(session, case.problem_category, drafts[position:position + 1],
+                               exclude_id=case.id)  # fmt: skip
+    if earlier is not None:
+        raise DuplicateMatter(earlier.id, earlier.case_no or str(earlier.id))
+    values["credit_code"] = identifiers.normalize(values["credit_code"])
+    changed = [f for f in PARTY_EDITABLE if values[f] != (getattr(party, f) or "")]
+    for name in changed:
+        setattr(party, name, values[name])
+    titles = "、".join(messages.field_title(name) for name in changed)
+    workflow.audit(session, case, actor, "update_party", comment=f"{party.name}：{titles}")
+    workflow.flush(session, case)
+    return case
+
+
 def _check_changes(changes: dict) -> None:
     problems = {}
     if "title" in changes and not str(changes["title"]).strip():

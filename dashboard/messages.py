@@ -287,6 +287,7 @@ AUDIT_ACTION_TITLES = {
     "save_drafts": "保存草稿",
     "import": "导入",
     "update": "修改案件信息",
+    "update_party": "修改约谈对象信息",
     "set_guidance": "填写指导意见",
     "approval_applicant": "签署审批意见（申请人）",
     "approval_section_head": "签署审批意见（业务处（科）室负责人）",

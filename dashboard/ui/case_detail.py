@@ -41,6 +41,7 @@ def render(actor: users.Actor, case_id: int) -> None:
     view = _as_shown(view)
     _header(view)
     case_edit.render(actor, view)
+    case_edit.render_parties(actor, view)
     _steps(actor, view)
     fields, source = drafts.paper_fields(actor, view.id)
     case_steps.render(actor, view, fields)

@@ -31,6 +31,44 @@ def render(actor: users.Actor, view: CaseView) -> None:
                                                         **changes))  # fmt: skip
 
 
+def render_parties(actor: users.Actor, view: CaseView) -> None:
+    """修改约谈对象信息: one party at a time (``cases.update_party``)."""
+    if not users.can(actor, "edit_case") or view.terminal or not view.parties:
+        return
+    with st.expander(t("ce.party_title")):
+        st.caption(t("ce.party_hint"))
+        names = [p.name for p in view.parties]
+        position = 0
+        if len(names) > 1:
+            position = st.selectbox(t("ce.party_pick"), range(len(names)),
+                                    format_func=names.__getitem__,
+                                    key=_key(view, "party_pick"))  # fmt: skip
+        party = view.parties[position]
+        k = lambda name: _key(view, f"party_{position}_{name}")  # noqa: E731
+        with st.form(f"party_edit_{view.id}_{position}"):
+            values = {
+                "name": st.text_input(t("form.party_name"), value=party.name, key=k("name")),
+                "credit_code": st.text_input(t("form.credit_code"), value=party.credit_code,
+                                             help=t("form.credit_code_help"),
+                                             key=k("credit_code")),
+                "legal_representative": st.text_input(t("form.legal_rep"),
+                                                      value=party.legal_rep, key=k("rep")),
+                "address": st.text_input(t("form.address"), value=party.address,
+                                         key=k("address")),
+            }  # fmt: skip
+            submitted = st.form_submit_button(t("ce.party_save"))
+    if not submitted:
+        return
+    before = {"name": party.name, "credit_code": party.credit_code,
+              "legal_representative": party.legal_rep, "address": party.address}  # fmt: skip
+    changes = {f: v.strip() for f, v in values.items() if v.strip() != (before[f] or "").strip()}
+    if not changes:
+        st.info(t("ce.unchanged"))
+        return
+    case_steps.run(view.id, lambda s: cases.update_party(s, actor, view.id, position,
+                                                         view.version, **changes))  # fmt: skip
+
+
 def _key(view: CaseView, name: str) -> str:
     return f"form_{view.id}_edit_{name}"  # dropped with the other unsaved inputs on refresh
 

@@ -293,3 +293,22 @@ def test_app_step_comment_does_not_carry_over_to_the_next_step(app_db):
     at.run()
     assert "此操作需要填写意见或理由" in texts(at)
     assert at.metric[0].value == "实施约谈"
+
+
+def test_app_party_credit_code_added_on_the_case_page(app_db):
+    from tests.dashboard.helpers import valid_credit_code
+
+    case_id = add_case(app_db, "tianshan", "650102", 1, "天山区事项")
+    at = _open_case(sign_in("tianshan"), case_id)
+    assert "修改约谈对象信息" in [e.label for e in at.expander]
+    save = f"FormSubmitter:party_edit_{case_id}_0-保存约谈对象信息"
+    at.text_input(key=f"form_{case_id}_edit_party_0_credit_code").input("123")
+    at.button(key=save).click()
+    at.run()
+    assert not at.exception and "统一社会信用代码" in texts(at) and "已保存" not in texts(at)
+    code = valid_credit_code(97)
+    at.text_input(key=f"form_{case_id}_edit_party_0_credit_code").input(code)
+    at.button(key=save).click()
+    at.run()
+    assert not at.exception and "已保存" in texts(at)
+    assert f"统一社会信用代码：{code}" in texts(at)

@@ -120,3 +120,25 @@ def test_no_credit_code_same_name_with_and_without_code_is_same_matter(world):
             s, h, draft(seed=4, parties=[PartyDraft("同名商行", valid_credit_code(94))])
         )
         assert other.id
+
+
+def test_no_credit_code_added_after_registration(world):
+    """A party registered without its code gets it later (checked, normalised, audited); a
+    bad code, a blank name and another case's party on the same problem are refused."""
+    engine, actors = world
+    h = actors["tianshan"]
+    code, taken = valid_credit_code(95), valid_credit_code(96)
+    with db.session_scope(engine) as s:
+        case = cases.create_case(s, h, draft(parties=[PartyDraft("某健身房", "")]))
+        cases.create_case(s, h, draft(seed=2, parties=[PartyDraft("另一家", taken)]))
+        for changes, field in (({"credit_code": "123"}, "credit_code"),
+                               ({"name": "  "}, "name")):  # fmt: skip
+            with pytest.raises(ValidationError) as err:
+                cases.update_party(s, h, case.id, 0, case.version, **changes)
+            assert field in err.value.problems
+        with pytest.raises(DuplicateMatter):
+            cases.update_party(s, h, case.id, 0, case.version, credit_code=taken)
+        updated = cases.update_party(s, h, case.id, 0, case.version, credit_code=code.lower())
+        assert updated.parties[0].credit_code == code
+        trail = cases.audit_trail(s, h, case.id)[-1]
+        assert (trail.action, trail.comment) == ("update_party", "某健身房：统一社会信用代码")
