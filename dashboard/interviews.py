@@ -101,6 +101,8 @@ def set_schedule(
         raise ValidationError({"planned_at": "validation.required"})
     if not place.strip():
         raise ValidationError({"planned_place": "validation.required"})
+    if case.notice_issued_on and planned_at.date() < case.notice_issued_on:
+        raise ValidationError({"planned_at": "validation.interview_before_notice"})
     case.planned_at, case.planned_place = planned_at.replace(second=0, microsecond=0), place.strip()
     when = f"{planned_at:%Y-%m-%d %H:%M}"
     workflow.audit(session, case, actor, "set_schedule", comment=f"{when} {case.planned_place}")
@@ -136,6 +138,10 @@ def record_notice(
     case = cases.editable_case(session, actor, case_id, expected_version)
     if method not in ("written", "phone"):
         raise ValidationError({"notice_method": "validation.choice"})
+    if case.planned_at and issued_on > case.planned_at.date():
+        raise ValidationError({"notice_issued_on": "validation.notice_after_interview"})
+    if receipt_on and receipt_on < issued_on:
+        raise ValidationError({"receipt_received_on": "validation.receipt_before_notice"})
     case.notice_issued_on, case.notice_method, case.receipt_received_on = (
         issued_on,
         method,

@@ -188,6 +188,13 @@ TEXTS = {
     ),
     "guard.report_date_future": "整改报告收到日期不能晚于今天，请核对",
     "guard.report_before_interview": "整改报告收到日期不能早于约谈日期，请核对",
+    "validation.interview_before_notice": (
+        "约谈时间不能早于告知约谈对象的日期；请改为告知之后的时间，或先更正告知日期"
+    ),
+    "validation.notice_after_interview": (
+        "告知日期不能晚于计划的约谈时间；请核对告知日期，或先在约谈方案中修改约谈时间"
+    ),
+    "validation.receipt_before_notice": "回执收到日期不能早于告知日期，请核对",
     "validation.record_in_future": (
         "应为约谈实际开始的时间，不能晚于现在；请在约谈进行后再填写，或核对日期"
     ),
@@ -247,6 +254,8 @@ FIELD_TITLES = {
     "drafts": "草稿",
     "approval": "审批意见",
     "planned_at": "计划约谈时间",
+    "notice_issued_on": "告知日期",
+    "receipt_received_on": "回执收到日期",
     "planned_place": "计划约谈地点",
     "party_name": "约谈对象名称",
     "duplicate": "重复",

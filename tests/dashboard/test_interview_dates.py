@@ -126,3 +126,29 @@ def test_interview_report_received_on_time_is_not_late(world):
     with db.session_scope(engine) as s:
         case = cases.transition(s, h, case_id, "receive_report", on_date=dt.date(2026, 10, 15))
         assert interviews.report_days_late(case) == 0
+
+
+def test_interview_cannot_be_scheduled_before_the_party_was_told(world):
+    """告知 comes first: the interview is not set before the notice day, the notice is not
+    dated after the interview, and a receipt does not come back before the notice went out."""
+    engine, actors = world
+    h = actors["tianshan"]
+    planned = dt.datetime(2026, 9, 18, 10, 0)
+    case_id = _interview_case(engine, actors, planned)  # told on 2026-09-10
+    with pytest.raises(ValidationError) as early, db.session_scope(engine) as s:
+        interviews.set_schedule(s, h, case_id, dt.datetime(2026, 9, 9, 10, 0), "会议室",
+                                _version(s, h, case_id))  # fmt: skip
+    assert early.value.problems == {"planned_at": "validation.interview_before_notice"}
+    assert "不能早于告知" in early.value.user_text()
+    with pytest.raises(ValidationError) as late, db.session_scope(engine) as s:
+        interviews.record_notice(s, h, case_id, dt.date(2026, 9, 19), "written",
+                                 _version(s, h, case_id))  # fmt: skip
+    assert late.value.problems == {"notice_issued_on": "validation.notice_after_interview"}
+    with pytest.raises(ValidationError) as receipt, db.session_scope(engine) as s:
+        version = _version(s, h, case_id)
+        interviews.record_notice(s, h, case_id, dt.date(2026, 9, 10), "written", version,
+                                 receipt_on=dt.date(2026, 9, 8))  # fmt: skip
+    assert receipt.value.problems == {"receipt_received_on": "validation.receipt_before_notice"}
+    with db.session_scope(engine) as s:  # the same day as the notice is fine
+        interviews.set_schedule(s, h, case_id, dt.datetime(2026, 9, 10, 16, 0), "会议室",
+                                _version(s, h, case_id))  # fmt: skip
