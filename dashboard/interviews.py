@@ -255,6 +255,9 @@ def add_person(
     problems = _person_problems(kind, name, id_number, phone)
     if any(p.recused and _person_key(p.name) == _person_key(name) for p in record.persons):
         problems["person"] = "validation.recused_person"
+    elif any(p.kind == kind and _person_key(p.name) == _person_key(name)
+             for p in active_persons(record)):  # fmt: skip
+        problems["person"] = "validation.person_twice"
     if problems:
         raise ValidationError(problems)
     if details.get("is_main"):
@@ -380,7 +383,10 @@ def sign(
 
 
 def active_persons(record: InterviewRecord, kind: str | None = None) -> list[RecordPerson]:
-    return [p for p in record.persons if not p.recused and (kind is None or p.kind == kind)]
+    """The persons taking part: a recusal covers the person under every spelling entered."""
+    recused = {_person_key(p.name) for p in record.persons if p.recused}
+    return [p for p in record.persons if _person_key(p.name) not in recused
+            and (kind is None or p.kind == kind)]  # fmt: skip
 
 
 def record_problems(case: Case) -> list[str]:
@@ -411,9 +417,10 @@ def record_problems(case: Case) -> list[str]:
 
 
 def _person_key(name: str) -> str:
-    """李某, 李 某 and 李某（科长） name one person."""
+    """李某, 李 某, 李某（科长）, 李某，科长 and 李某/科长 name one person: the name before any
+    title added after a bracket, comma, 、, slash or colon."""
     squashed = "".join(unicodedata.normalize("NFKC", name).split())
-    return re.sub(r"\([^()]*\)$", "", squashed) or squashed
+    return re.split(r"[(,、/:;]", squashed, maxsplit=1)[0] or squashed
 
 
 def close_record(session: Session, actor: Actor, case_id: int, expected_version: int) -> Case:

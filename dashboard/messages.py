@@ -142,6 +142,10 @@ TEXTS = {
     "validation.duplicate_party": "同一约谈对象重复填写",
     "validation.person_kind": "人员类别不正确",
     "validation.recused_person": "该人员已申请回避，不能参加本次约谈",
+    "validation.person_twice": (
+        "该人员已在名单中（姓名后加职务等不同写法也算同一人），请勿重复添加；"
+        "如需更正写法，请修改原来的条目"
+    ),
     "validation.record_closed": "约谈记录已签字确认，不能再修改",
     "validation.lower_level_only": "约谈提醒只能发给下级单位",
     "validation.reminder_closed": "该约谈提醒已处理",
