@@ -134,6 +134,10 @@ TEXTS = {
     "validation.last_admin": (
         "这是最后一个在用的管理员账号，不能停用或改为其他角色；请先为另一人建立或启用管理员账号"
     ),
+    "validation.last_region_admin": (
+        "这是最后一个自治区级的在用管理员账号，不能停用、改为其他角色或调到下级辖区；"
+        "请先为另一人建立或启用自治区级的管理员账号"
+    ),
     "validation.choice": "不是可选的取值",
     "validation.choice_list": "“{value}”不是可选的取值，应为以下之一：{choices}",
     "validation.choice_list_blank": "不是可选的取值，应为以下之一：{choices}",

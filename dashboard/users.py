@@ -17,7 +17,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from dashboard import jurisdictions
-from dashboard.db import User, now
+from dashboard.db import Jurisdiction, User, now
 from dashboard.errors import (
     AuthenticationFailed,
     NotFound,
@@ -269,14 +269,22 @@ def _managed_user(session: Session, actor: Actor, user_id: int) -> User:
 
 
 def _keep_an_administrator(session: Session, user: User, field: str) -> None:
-    """Refuse a change that turns ``user`` (already changed, not flushed) into a non-admin or
-    inactive account when no other active administrator would remain."""
-    if user.role == "admin" and user.active:
-        return
-    others = select(func.count()).select_from(User).where(
-        User.role == "admin", User.active.is_(True), User.id != user.id)  # fmt: skip
-    if not session.scalar(others):
+    """Refuse a change to ``user`` (already changed, not flushed) that leaves no active
+    administrator, or no active administrator of the whole region when there was one (only
+    a region-level one manages every account): a role change, deactivation, or a move down."""
+    admins = select(func.count()).select_from(User).where(
+        User.role == "admin", User.active.is_(True))  # fmt: skip
+    stays_admin = user.role == "admin" and user.active
+    if not stays_admin and not session.scalar(admins.where(User.id != user.id)):
         raise ValidationError({field: "validation.last_admin"})
+    top = select(Jurisdiction.code).where(Jurisdiction.parent_code.is_(None))
+    if stays_admin and user.jurisdiction_code in set(session.scalars(top)):
+        return
+    if session.scalar(admins.where(User.id != user.id, User.jurisdiction_code.in_(top))):
+        return
+    # The stored row still holds the values before this change (nothing flushed yet).
+    if session.scalar(admins.where(User.id == user.id, User.jurisdiction_code.in_(top))):
+        raise ValidationError({field: "validation.last_region_admin"})
 
 
 def update_user(

@@ -199,3 +199,25 @@ def test_users_page_references_use_the_real_page_titles():
                  REPO / "README.md"):  # fmt: skip
         named = set(re.findall(r"「([^」]+)」页面", path.read_text(encoding="utf-8")))
         assert named <= titles, (path.name, named - titles)
+
+
+def test_users_last_region_administrator_cannot_move_down_to_a_county(world):
+    """With only a county administrator besides, the region's last administrator may not move
+    to 天山区 (nobody could then manage region-level accounts); with a second region-level
+    administrator the move is allowed."""
+    engine, actors = world
+    admin = actors["admin"]
+    with db.session_scope(engine) as s:
+        county = users.create_user(s, admin, "ad_county", "县管理员", PASSWORD, "admin", "650102")
+    with pytest.raises(ValidationError) as err, db.session_scope(engine) as s:
+        users.update_user(s, admin, admin.id, "系统管理员", "admin", "650102")
+    assert err.value.problems == {"role": "validation.last_region_admin"}
+    assert "自治区级" in err.value.user_text()
+    with pytest.raises(ValidationError), db.session_scope(engine) as s:
+        users.set_active(s, admin, admin.id, False)  # the county one is no region administrator
+    assert _user(engine, "admin").jurisdiction_code == "650000"
+    with db.session_scope(engine) as s:
+        users.create_user(s, admin, "admin2", "管理员二", PASSWORD, "admin", "650000")
+        users.update_user(s, admin, admin.id, "系统管理员", "admin", "650102")
+        users.set_active(s, admin, county.id, False)
+    assert _user(engine, "admin").jurisdiction_code == "650102"
