@@ -30,9 +30,11 @@ except DashboardError as err:  # a bad setting, or the PostgreSQL server in YTT_
     st.stop()
 law_index.loader()  # starts the background load; never waits for it
 
-actor = services.current_actor()
+# Re-read on every click: a changed role shows its own menu at once, and a deactivated
+# account or one whose password was reset is signed out (with the reason shown).
+actor = services.refreshed_actor()
 if actor is None:  # only the sign-in page exists until then, whatever the URL asked for
-    st.navigation([navigation.sign_in_page(auth.gate)], position="hidden").run()
+    st.navigation([navigation.sign_in_page(auth.gate_with_reason)], position="hidden").run()
     st.stop()
 page = st.navigation(navigation.pages_for(actor.role))
 auth.sidebar_identity(actor)

@@ -207,6 +207,15 @@ class AuthenticationFailed(DashboardError):
         super().__init__("authentication failed")
 
 
+class AccountInactive(AuthenticationFailed):
+    """The right password for a deactivated account (said only to someone who knows it)."""
+
+    message_id = "error.account_inactive"
+
+    def __init__(self):
+        DashboardError.__init__(self, "account deactivated")
+
+
 class NoAdministrator(DashboardError):
     """Work that needs an administrator was asked for before the first one was created."""
 

@@ -38,6 +38,9 @@ TEXTS = {
         "同一事项已在案件 {case_no} 中约谈过，原则上不重复约谈。确需再次约谈请勾选确认并说明理由。"
     ),
     "error.authentication": "用户名或密码不正确，请重新输入。",
+    "error.account_inactive": (
+        "该账号已停用，不能登录。如需继续使用，请联系管理员在「用户管理」页面启用。"
+    ),
     "error.no_administrator": (
         "还没有管理员账号，无法导入。请先创建管理员：打开仪表盘按提示设置管理员密码，或运行 "
         ".venv/bin/python -m dashboard init --admin-password 密码（用户名为 admin；"

@@ -26,6 +26,7 @@ TEXTS = {
         "该文件已导入，无需再次导入；可到“案件”页面查看。如需导入其他案件，请上传新的文件。"
     ),
     # sign-in and first run
+    "auth.password_was_reset": "您的密码已由管理员重新设置，请用新密码重新登录。",
     "auth.heading": "登录",
     "auth.username": "用户名",
     "auth.password": "密码",

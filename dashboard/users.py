@@ -8,6 +8,7 @@ is no default password: the first administrator is created with ``create_admin``
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 import re
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from sqlalchemy.orm import Session
 from dashboard import jurisdictions
 from dashboard.db import Jurisdiction, User, now
 from dashboard.errors import (
+    AccountInactive,
     AuthenticationFailed,
     NotFound,
     OutOfScope,
@@ -45,6 +47,9 @@ class Actor:
     jurisdiction_code: str
     level: int
     is_principal: bool = False
+    # A fingerprint of the password hash: when an administrator resets the password, sessions
+    # opened with the old one no longer match and are signed out.
+    credential: str = ""
 
 
 def roles() -> dict:
@@ -119,6 +124,7 @@ def to_actor(session: Session, user: User) -> Actor:
         user.jurisdiction_code,
         level,
         user.is_principal,
+        hashlib.sha256(user.password_hash.encode("ascii")).hexdigest()[:16],
     )
 
 
@@ -197,11 +203,11 @@ def authenticate(
     user = find_user(session, username)
     if user is not None and user.locked_until is not None and user.locked_until > at:
         raise SignInLocked(user.locked_until)
-    ok = (
-        user is not None
-        and user.active
-        and bcrypt.checkpw(password.encode("utf-8"), user.password_hash.encode("ascii"))
+    ok = user is not None and bcrypt.checkpw(
+        password.encode("utf-8"), user.password_hash.encode("ascii")
     )
+    if ok and not user.active:
+        raise AccountInactive()
     if not ok:
         log.info("failed sign-in attempt")
         until = _count_failure(session, user, at) if user is not None else None

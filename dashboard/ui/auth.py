@@ -37,6 +37,12 @@ def gate() -> users.Actor:
     st.stop()
 
 
+def gate_with_reason() -> None:
+    """The sign-in page, after the reason this session was signed out, if it was."""
+    services.flash()
+    gate()
+
+
 def sign_in_form() -> None:
     with st.form("sign_in"):
         st.subheader(t("auth.heading"))

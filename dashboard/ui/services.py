@@ -58,6 +58,11 @@ def refreshed_actor() -> users.Actor | None:
         log.info("user %s signed out: account deactivated", actor.id)
         sign_out()
         return None
+    if actor.credential and fresh.credential != actor.credential:
+        log.info("user %s signed out: password reset", actor.id)
+        sign_out()
+        flash(t("auth.password_was_reset"))
+        return None
     if fresh != actor:
         st.session_state[keys.ACTOR] = fresh
     return fresh
@@ -75,6 +80,7 @@ def require_actor() -> users.Actor:
     if actor is None:  # a page reached without signing in (or deactivated) shows the sign-in form
         from dashboard.ui import auth
 
+        flash()  # why this session was signed out, if it was
         auth.gate()
     flash()
     return actor

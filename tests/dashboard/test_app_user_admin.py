@@ -83,3 +83,19 @@ def test_app_user_admin_last_administrator_cannot_deactivate_self(app_db):
 
 def at_sign_in_form(at) -> bool:
     return any(t.key == "sign_in_username" for t in at.text_input)
+
+
+def test_app_user_admin_password_reset_signs_out_open_sessions(app_db):
+    """A reset usually follows a leaked password: a session opened with the old one ends at
+    its next click, saying why; the new password signs in."""
+    uid = _id(app_db, "kashgar")
+    user = sign_in("kashgar")
+    assert not at_sign_in_form(user)
+    at = _open(sign_in("admin"), uid)
+    at.text_input(key=f"reset_password_{uid}").input("New-pass-456")
+    at.text_input(key=f"reset_password_again_{uid}").input("New-pass-456")
+    at.button(key=f"FormSubmitter:reset_password_form_{uid}-设置新密码").click()
+    at.run()
+    user.run()
+    assert at_sign_in_form(user) and "密码已由管理员重新设置" in texts(user)
+    assert not at_sign_in_form(sign_in("kashgar", "New-pass-456"))

@@ -221,3 +221,32 @@ def test_users_last_region_administrator_cannot_move_down_to_a_county(world):
         users.update_user(s, admin, admin.id, "系统管理员", "admin", "650102")
         users.set_active(s, admin, county.id, False)
     assert _user(engine, "admin").jurisdiction_code == "650102"
+
+
+def test_users_deactivated_account_with_its_password_is_told_so(world):
+    """Whoever knows the password learns the account is deactivated (and whom to ask); a wrong
+    password still gets the same answer as an unknown user."""
+    from dashboard.errors import AccountInactive
+
+    engine, actors = world
+    with db.session_scope(engine) as s:
+        users.set_active(s, actors["admin"], actors["tianshan"].id, False)
+    with pytest.raises(AccountInactive) as err, db.session_scope(engine) as s:
+        users.authenticate(s, "tianshan", PASSWORD)
+    assert "已停用" in err.value.user_text()
+    with pytest.raises(AuthenticationFailed) as wrong, db.session_scope(engine) as s:
+        users.authenticate(s, "tianshan", "Wrong-password-1")
+    assert not isinstance(wrong.value, AccountInactive)
+
+
+def test_users_password_reset_changes_the_session_credential(world):
+    """An open session compares this fingerprint on every click (services.refreshed_actor):
+    after a reset it no longer matches and that session is signed out."""
+    engine, actors = world
+    before = actors["tianshan"].credential
+    assert before
+    with db.session_scope(engine) as s:
+        users.reset_password(s, actors["admin"], actors["tianshan"].id, "New-password-2026")
+    with db.session_scope(engine) as s:
+        after = users.actor_for(s, actors["tianshan"].id).credential
+    assert after and after != before
