@@ -331,6 +331,12 @@ def update_case(
     if unknown:
         raise ValidationError(dict.fromkeys(sorted(unknown), "validation.choice"))
     _check_changes(changes)
+    category = changes.get("problem_category", case.problem_category)
+    if category != case.problem_category:  # art. 6 (not twice) for the new problem type
+        parties = [PartyDraft(p.name, p.credit_code) for p in case.parties]
+        earlier = find_same_matter(session, category, parties, exclude_id=case.id)
+        if earlier is not None:
+            raise DuplicateMatter(earlier.id, earlier.case_no or str(earlier.id))
     for name, value in changes.items():
         setattr(case, name, _amount(value) if name == "amount_involved" else value)
     titles = "、".join(messages.field_title(name) for name in EDITABLE if name in changes)

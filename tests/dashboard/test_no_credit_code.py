@@ -142,3 +142,20 @@ def test_no_credit_code_added_after_registration(world):
         assert updated.parties[0].credit_code == code
         trail = cases.audit_trail(s, h, case.id)[-1]
         assert (trail.action, trail.comment) == ("update_party", "某健身房：统一社会信用代码")
+
+
+def test_changing_the_problem_category_keeps_the_not_twice_rule(world):
+    """Moving a case to the problem type another case of the same party already has would
+    make the same matter twice (art. 6): refused, naming the earlier case."""
+    engine, actors = world
+    h = actors["tianshan"]
+    with db.session_scope(engine) as s:
+        first = cases.create_case(s, h, draft(parties=[PartyDraft("某商行", "")]))
+        other = cases.create_case(
+            s, h, draft(seed=2, problem_category="quality", parties=[PartyDraft("某商行", "")])
+        )
+        with pytest.raises(DuplicateMatter) as err:
+            cases.update_case(
+                s, h, other.id, other.version, problem_category=first.problem_category
+            )
+        assert err.value.earlier_case_no == first.case_no
