@@ -241,10 +241,10 @@ def _interviewers(value, problems: list[str]) -> tuple[str, ...]:
     """The interviewers named: none (left blank in the papers) or at least two different
     people (《消费维权行政约谈制度》第七条; the dashboard's guard asks the same)."""
     names = _texts(value)
-    keys = [_person(n) for n in names]
+    keys = [person_key(n) for n in names]
     first: dict[str, str] = {}  # each person as first written
     for name in names:
-        first.setdefault(_person(name), name)
+        first.setdefault(person_key(name), name)
     for key in dict.fromkeys(k for k in keys if keys.count(k) > 1):
         problems.append(m.INPUT_REPEATED_INTERVIEWER.format(name=first[key]))
     if names and len(first) < 2:
@@ -257,12 +257,15 @@ def _squashed(name: str) -> str:
     return re.sub(r"\s+", "", normalize_for_matching(name))
 
 
-def _person(name: str) -> str:
-    """Who a name denotes: 李某（科长） and 李某 are one person (a title in brackets added)."""
-    return _TITLE_AFTER_NAME.sub("", _squashed(name)) or _squashed(name)
+def person_key(name: str) -> str:
+    """Who a name denotes: 李某, 李 某, 李某（科长）, 李某，科长 and 李某/科长 are one person (the
+    name before a title added after a bracket, comma, 、, slash or colon). The dashboard's
+    interview record counts people with it too."""
+    squashed = _squashed(name)
+    return _TITLE_AFTER_NAME.split(squashed, maxsplit=1)[0] or squashed
 
 
-_TITLE_AFTER_NAME = re.compile(r"[(（][^()（）]*[)）]$")
+_TITLE_AFTER_NAME = re.compile(r"[(,、/:;]")  # after normalisation: （ is (, ， is ,
 
 
 def _party(item: dict) -> Party:

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
-import unicodedata
 
 from sqlalchemy.orm import Session
 
+from assistant.case_input import person_key
 from dashboard import cases, identifiers, messages, workdays, workflow
 from dashboard.db import Case, InterviewRecord, RecordPerson, now
 from dashboard.errors import InterviewNotYetHeld, NotFound, RoleNotPermitted, ValidationError
@@ -253,9 +252,9 @@ def add_person(
     id_number = identifiers.normalize(details.pop("id_number", ""))
     phone = identifiers.normalize(details.pop("phone", ""))
     problems = _person_problems(kind, name, id_number, phone)
-    if any(p.recused and _person_key(p.name) == _person_key(name) for p in record.persons):
+    if any(p.recused and person_key(p.name) == person_key(name) for p in record.persons):
         problems["person"] = "validation.recused_person"
-    elif any(p.kind == kind and _person_key(p.name) == _person_key(name)
+    elif any(p.kind == kind and person_key(p.name) == person_key(name)
              for p in active_persons(record)):  # fmt: skip
         problems["person"] = "validation.person_twice"
     if problems:
@@ -384,8 +383,8 @@ def sign(
 
 def active_persons(record: InterviewRecord, kind: str | None = None) -> list[RecordPerson]:
     """The persons taking part: a recusal covers the person under every spelling entered."""
-    recused = {_person_key(p.name) for p in record.persons if p.recused}
-    return [p for p in record.persons if _person_key(p.name) not in recused
+    recused = {person_key(p.name) for p in record.persons if p.recused}
+    return [p for p in record.persons if person_key(p.name) not in recused
             and (kind is None or p.kind == kind)]  # fmt: skip
 
 
@@ -396,7 +395,7 @@ def record_problems(case: Case) -> list[str]:
         return ["guard.record_missing"]
     problems = []
     interviewers = active_persons(record, "interviewer")
-    if len({_person_key(p.name) for p in interviewers}) < 2:  # one name twice is one person
+    if len({person_key(p.name) for p in interviewers}) < 2:  # one name twice is one person
         problems.append("guard.interviewers_fewer_than_two")
     main = [p for p in interviewers if p.is_main]
     if not main:
@@ -414,13 +413,6 @@ def record_problems(case: Case) -> list[str]:
     if any(not p.signed for p in active_persons(record)):
         problems.append("guard.signatures_missing")
     return problems
-
-
-def _person_key(name: str) -> str:
-    """李某, 李 某, 李某（科长）, 李某，科长 and 李某/科长 name one person: the name before any
-    title added after a bracket, comma, 、, slash or colon."""
-    squashed = "".join(unicodedata.normalize("NFKC", name).split())
-    return re.split(r"[(,、/:;]", squashed, maxsplit=1)[0] or squashed
 
 
 def close_record(session: Session, actor: Actor, case_id: int, expected_version: int) -> Case:

@@ -44,15 +44,11 @@ def legal_basis(draft: Draft, index: LawIndex) -> None:
 
 
 def _other_versions(index: LawIndex, entry) -> None:
-    versions = index.versions_of(entry.law_key, entry.article.number, entry.article.suffix)
-    others = [(v, a) for v, a in versions if v.version_id != entry.version.version_id]
-    if not others:
-        return
-    st.markdown(f"*{t('dr.other_versions')}*")
-    for version, article in others:
-        line = law_versions.line(version)
-        body = law_versions.inline(article.text) if article else t("lw.not_in_version")
-        st.markdown(f"- {line}：{body}")
+    article = entry.article
+    text = law_versions.other_versions(index, entry.law_key, article.number, article.suffix,
+                                       entry.version.version_id)  # fmt: skip
+    if text:
+        st.markdown(text)
 
 
 def editor(actor: users.Actor, view: casework.CaseView, draft: Draft, index, on_date) -> None:

@@ -31,3 +31,16 @@ def paragraphs(text: str) -> str:
 def inline(text: str) -> str:
     """Article text inside a list item: its lines kept apart by hard breaks."""
     return "  \n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def other_versions(index, law: str, number: int, suffix: int, shown_id: str) -> str:
+    """Markdown listing the article in every version but the one shown ("" when there is
+    none): each version's line and its text, or that the version lacks the article."""
+    others = [(v, a) for v, a in index.versions_of(law, number, suffix) if v.version_id != shown_id]
+    if not others:
+        return ""
+    lines = [f"*{t('dr.other_versions')}*", ""]
+    for version, article in others:
+        body = inline(article.text) if article else t("lw.not_in_version")
+        lines.append(f"- {line(version)}：{body}")
+    return "\n".join(lines)

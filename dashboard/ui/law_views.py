@@ -116,14 +116,8 @@ def show_article(index: LawIndex, law: str, number: int, suffix: int) -> None:
     if note := currency_note(version):
         st.warning(note)
     st.markdown(law_versions.paragraphs(current.text))
-    others = [(v, a) for v, a in index.versions_of(law, number, suffix)
-              if v.version_id != version.version_id]  # fmt: skip
-    if others:
-        st.markdown(f"*{t('dr.other_versions')}*")
-    for other, text in others:
-        line = law_versions.line(other)
-        body = law_versions.inline(text.text) if text else t("lw.not_in_version")
-        st.markdown(f"- {line}：{body}")
+    if others := law_versions.other_versions(index, law, number, suffix, version.version_id):
+        st.markdown(others)
 
 
 def import_form(actor: users.Actor) -> None:

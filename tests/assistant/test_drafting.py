@@ -538,3 +538,12 @@ def test_drafting_agreed_service_not_delivered_cites_article_16_paragraph_2(lexi
     entry = _entry(draft, CONSUMER_LAW, 16)
     assert entry is not None and entry.reference.endswith("第十六条第二款")
     assert "按照约定履行义务" in entry.reason
+
+
+@pytest.mark.parametrize(
+    "spelling", ["李某", " 李 某 ", "李某（科长）", "李某 (科长)", "李某，科长", "李某/科长"]
+)
+def test_person_key_reads_one_person_under_every_spelling(spelling):
+    from assistant.case_input import person_key
+
+    assert person_key(spelling) == "李某"
